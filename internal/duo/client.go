@@ -1,0 +1,240 @@
+// Package duo reads users from the Duo Admin API. It signs requests with
+// duo_api_golang and adds what a long-running, cancellable caller needs:
+// context, bounded retries, strict decoding and complete pagination.
+package duo
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	duoapi "github.com/duosecurity/duo_api_golang"
+)
+
+// Defaults for the zero values of Config.
+const (
+	DefaultRequestTimeout = 60 * time.Second
+	DefaultMaxRetryWait   = 5 * time.Minute
+)
+
+// Config holds what a Client needs to reach one Duo account.
+type Config struct {
+	IntegrationKey string
+	SecretKey      string
+	// APIHost is a host name with an optional port, as NormalizeAPIHost returns it.
+	APIHost string
+	// ExtraCACertsPEM are CA certificates trusted in addition to the Duo
+	// roots that duo_api_golang pins: a TLS-inspecting proxy's, or a test server's.
+	ExtraCACertsPEM []byte
+	UserAgent       string
+	// RequestTimeout bounds one HTTP request, including reading its body.
+	RequestTimeout time.Duration
+	// MaxRetryWait bounds the total time one call spends waiting between
+	// retries of rate-limited (429) or failed (5xx, network) requests.
+	MaxRetryWait time.Duration
+	// LogRequest, when set, is told about every request sent.
+	LogRequest func(context.Context, RequestLog)
+}
+
+// RequestLog describes one HTTP request, without credentials.
+type RequestLog struct {
+	Method   string
+	Path     string
+	Query    string
+	Status   int
+	Duration time.Duration
+	Attempt  int
+	Err      error
+}
+
+// Client reads from the Duo Admin API. It is safe for concurrent use.
+type Client struct {
+	cfg Config
+	// transport is shared by all calls so that connections are reused; it
+	// trusts duo_api_golang's pinned roots plus Config.ExtraCACertsPEM.
+	transport *http.Transport
+	// retryDelay returns the wait before retry number attempt (1-based).
+	retryDelay func(attempt int) time.Duration
+}
+
+// NewClient checks cfg and returns a Client for it.
+func NewClient(cfg Config) (*Client, error) {
+	if cfg.IntegrationKey == "" || cfg.SecretKey == "" || cfg.APIHost == "" {
+		return nil, errors.New("the integration key, secret key and API host are all required")
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.MaxRetryWait <= 0 {
+		cfg.MaxRetryWait = DefaultMaxRetryWait
+	}
+	if len(cfg.ExtraCACertsPEM) > 0 && !x509.NewCertPool().AppendCertsFromPEM(cfg.ExtraCACertsPEM) {
+		return nil, errors.New("the CA certificate file holds no PEM certificate")
+	}
+
+	// duo_api_golang builds its transport with Duo's pinned roots and the
+	// proxy from the environment; keep that transport and add to its roots.
+	var transport *http.Transport
+	duoapi.NewDuoApi(cfg.IntegrationKey, cfg.SecretKey, cfg.APIHost, "", duoapi.SetTransport(func(t *http.Transport) {
+		if t.TLSClientConfig == nil {
+			t.TLSClientConfig = &tls.Config{}
+		}
+		t.TLSClientConfig.MinVersion = tls.VersionTLS12
+		if t.TLSClientConfig.RootCAs == nil {
+			t.TLSClientConfig.RootCAs = x509.NewCertPool()
+		}
+		t.TLSClientConfig.RootCAs.AppendCertsFromPEM(cfg.ExtraCACertsPEM)
+		t.MaxIdleConnsPerHost = 16
+		t.ForceAttemptHTTP2 = true
+		transport = t
+	}))
+	return &Client{cfg: cfg, transport: transport, retryDelay: duoBackoff}, nil
+}
+
+// NormalizeAPIHost accepts "host", "host:port" or "https://host[:port]" and
+// returns "host[:port]" in lower case.
+func NormalizeAPIHost(raw string) (string, error) {
+	host := strings.TrimSpace(raw)
+	if host == "" {
+		return "", errors.New("the API hostname is empty")
+	}
+	if strings.ContainsAny(host, " \t\r\n") {
+		return "", errors.New("the API hostname contains white space")
+	}
+	lower := strings.ToLower(host)
+	switch {
+	case strings.HasPrefix(lower, "https://"):
+		host = host[len("https://"):]
+	case strings.Contains(lower, "://"):
+		return "", errors.New("the Duo Admin API is only served over https: give the hostname alone, such as api-xxxxxxxx.duosecurity.com")
+	}
+	host = strings.TrimSuffix(host, "/")
+	if strings.ContainsAny(host, "/?#@") {
+		return "", errors.New("give the hostname alone, such as api-xxxxxxxx.duosecurity.com, without a path, query or user")
+	}
+	u, err := url.Parse("https://" + host)
+	if err != nil || u.Hostname() == "" || u.Host != host {
+		return "", errors.New("it is not a valid host name or host:port")
+	}
+	return strings.ToLower(host), nil
+}
+
+// duoBackoff waits as Duo's own clients do: 1 s doubling to 32 s, plus up to
+// 1 s of jitter so that parallel callers do not retry in step.
+func duoBackoff(attempt int) time.Duration {
+	delay := time.Second << min(attempt-1, 5)
+	return delay + rand.N(time.Second)
+}
+
+// call is one logical request to Duo bound to a context: duo_api_golang
+// takes no context, so each call gets its own DuoApi whose HTTP client
+// carries the context into the shared transport.
+type call struct {
+	client *Client
+	api    *duoapi.DuoApi
+}
+
+func (c *Client) newCall(ctx context.Context) *call {
+	api := duoapi.NewDuoApi(c.cfg.IntegrationKey, c.cfg.SecretKey, c.cfg.APIHost, c.cfg.UserAgent)
+	api.SetCustomHTTPClient(&http.Client{Transport: &boundTransport{ctx: ctx, base: c.transport, timeout: c.cfg.RequestTimeout}})
+	return &call{client: c, api: api}
+}
+
+// envelope is every Admin API answer.
+type envelope[T any] struct {
+	Stat          string     `json:"stat"`
+	Code          lenientInt `json:"code"`
+	Message       string     `json:"message"`
+	MessageDetail string     `json:"message_detail"`
+	Response      T          `json:"response"`
+	Metadata      struct {
+		TotalObjects lenientInt `json:"total_objects"`
+		NextOffset   lenientInt `json:"next_offset"`
+	} `json:"metadata"`
+}
+
+// get sends a signed GET and decodes the answer into out, retrying rate
+// limits, server errors and network failures within the configured bounds.
+func get[T any](ctx context.Context, c *call, path string, params url.Values, out *envelope[T]) error {
+	jsonParams := duoapi.JSONParams{}
+	for key, values := range params {
+		jsonParams[key] = values[0]
+	}
+	query := params.Encode()
+
+	var waited time.Duration
+	for attempt := 1; ; attempt++ {
+		start := time.Now()
+		resp, body, err := c.api.JSONSignedCall(http.MethodGet, path, jsonParams, duoapi.UseTimeout)
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+		}
+		if c.client.cfg.LogRequest != nil {
+			c.client.cfg.LogRequest(ctx, RequestLog{Method: http.MethodGet, Path: path, Query: query, Status: status, Duration: time.Since(start), Attempt: attempt, Err: err})
+		}
+
+		retry, failure := classify(ctx, path, status, body, err, out)
+		if failure == nil {
+			return nil
+		}
+		if !retry {
+			return failure
+		}
+		delay := c.client.retryDelay(attempt)
+		if waited+delay > c.client.cfg.MaxRetryWait {
+			return fmt.Errorf("%w; gave up after %d attempts and %s of waiting", failure, attempt, waited.Round(time.Second))
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("GET %s cancelled while waiting to retry: %w", path, ctx.Err())
+		case <-time.After(delay):
+		}
+		waited += delay
+	}
+}
+
+// classify decides the outcome of one attempt: nil on success, else the
+// error and whether another attempt may succeed.
+func classify[T any](ctx context.Context, path string, status int, body []byte, err error, out *envelope[T]) (retry bool, failure error) {
+	switch {
+	case errors.Is(err, errRateLimited):
+		return true, &APIError{Method: http.MethodGet, Path: path, HTTPStatus: http.StatusTooManyRequests, Code: CodeRateLimited, Message: "Too Many Requests"}
+	case err != nil && ctx.Err() != nil:
+		return false, fmt.Errorf("GET %s cancelled: %w", path, ctx.Err())
+	case err != nil:
+		return true, fmt.Errorf("GET %s failed: %w", path, err)
+	}
+
+	*out = envelope[T]{}
+	if decodeErr := json.Unmarshal(body, out); decodeErr != nil || out.Stat == "" {
+		failure = fmt.Errorf("Duo answered GET %s with HTTP %d and a body that is not Duo's JSON (%s)", path, status, excerpt(body))
+		return status >= 500, failure
+	}
+	if out.Stat != "OK" || status >= 300 {
+		apiErr := &APIError{Method: http.MethodGet, Path: path, HTTPStatus: status, Code: out.Code.value, Message: out.Message, Detail: out.MessageDetail}
+		return status >= 500, apiErr
+	}
+	return false, nil
+}
+
+// excerpt shows the start of a body that could not be decoded.
+func excerpt(body []byte) string {
+	const max = 120
+	text := strings.Join(strings.Fields(string(body)), " ")
+	switch {
+	case text == "":
+		return "empty body"
+	case len(text) > max:
+		return fmt.Sprintf("starts %q", text[:max])
+	}
+	return fmt.Sprintf("%q", text)
+}

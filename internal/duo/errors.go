@@ -1,0 +1,87 @@
+package duo
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Duo error codes that callers act on or explain.
+const (
+	CodeMissingCredentials = 40101
+	CodeInvalidIKey        = 40102
+	CodeInvalidSignature   = 40103
+	CodeForbidden          = 40301
+	CodeNotFound           = 40401
+	CodeRateLimited        = 42901
+)
+
+// APIError is an answer from Duo with "stat": "FAIL", or an HTTP error status.
+type APIError struct {
+	Method     string
+	Path       string
+	HTTPStatus int
+	Code       int
+	Message    string
+	Detail     string
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Duo answered %s %s with HTTP %d", e.Method, e.Path, e.HTTPStatus)
+	if e.Code != 0 {
+		fmt.Fprintf(&b, ", code %d", e.Code)
+	}
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	if e.Detail != "" {
+		fmt.Fprintf(&b, " (%s)", e.Detail)
+	}
+	if hint := e.Hint(); hint != "" {
+		b.WriteString(". ")
+		b.WriteString(hint)
+	}
+	return b.String()
+}
+
+// Hint says what to do about the common failures.
+func (e *APIError) Hint() string {
+	switch e.Code {
+	case CodeMissingCredentials, CodeInvalidIKey, CodeInvalidSignature:
+		return "Check the integration key, secret key and API hostname of the Admin API application in the Duo Admin Panel, and that this machine's clock is correct: Duo rejects requests whose Date is more than a few minutes off."
+	case CodeForbidden:
+		return `Grant the Admin API application the "Grant read resource" permission in the Duo Admin Panel.`
+	case CodeRateLimited:
+		return "Duo is rate limiting this integration; retry later or raise the provider's rate limit wait."
+	}
+	return ""
+}
+
+// IsNotFound reports whether err is Duo's "resource not found" answer.
+func IsNotFound(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.Code == CodeNotFound
+}
+
+// lenientInt decodes a JSON number or a numeric string: Duo sends error codes
+// both ways. Anything else is an error, never a silent zero, because a
+// misread next_offset would truncate a listing.
+type lenientInt struct {
+	value int
+	set   bool
+}
+
+func (n *lenientInt) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*n = lenientInt{}
+		return nil
+	}
+	v, err := strconv.Atoi(strings.Trim(string(data), `"`))
+	if err != nil {
+		return fmt.Errorf("expected an integer, got %.40s", data)
+	}
+	*n = lenientInt{value: v, set: true}
+	return nil
+}

@@ -1,0 +1,87 @@
+package duo
+
+// User is a Duo user as the Admin API returns it. Every field is a pointer or
+// a slice so that JSON null (and a field Duo does not send) stays
+// distinguishable from "" and from an empty list.
+type User struct {
+	UserID              *string              `json:"user_id"`
+	Username            *string              `json:"username"`
+	Realname            *string              `json:"realname"`
+	Firstname           *string              `json:"firstname"`
+	Lastname            *string              `json:"lastname"`
+	Email               *string              `json:"email"`
+	Status              *string              `json:"status"`
+	Notes               *string              `json:"notes"`
+	Created             *int64               `json:"created"`
+	LastLogin           *int64               `json:"last_login"`
+	LastDirectorySync   *int64               `json:"last_directory_sync"`
+	IsEnrolled          *bool                `json:"is_enrolled"`
+	EnableAutoPrompt    *bool                `json:"enable_auto_prompt"`
+	ExternalID          *string              `json:"external_id"`
+	LockoutReason       *string              `json:"lockout_reason"`
+	Alias1              *string              `json:"alias1"`
+	Alias2              *string              `json:"alias2"`
+	Alias3              *string              `json:"alias3"`
+	Alias4              *string              `json:"alias4"`
+	Aliases             map[string]string    `json:"aliases"`
+	Groups              []Group              `json:"groups"`
+	Phones              []Phone              `json:"phones"`
+	Tokens              []Token              `json:"tokens"`
+	U2FTokens           []U2FToken           `json:"u2ftokens"`
+	WebAuthnCredentials []WebAuthnCredential `json:"webauthncredentials"`
+}
+
+// Group is a group as listed inside a user.
+type Group struct {
+	GroupID          *string `json:"group_id"`
+	Name             *string `json:"name"`
+	Desc             *string `json:"desc"`
+	Status           *string `json:"status"`
+	PushEnabled      *bool   `json:"push_enabled"`
+	SMSEnabled       *bool   `json:"sms_enabled"`
+	VoiceEnabled     *bool   `json:"voice_enabled"`
+	MobileOTPEnabled *bool   `json:"mobile_otp_enabled"`
+}
+
+// Phone is a phone or authenticator device attached to a user.
+type Phone struct {
+	PhoneID          *string  `json:"phone_id"`
+	Number           *string  `json:"number"`
+	Extension        *string  `json:"extension"`
+	Name             *string  `json:"name"`
+	Type             *string  `json:"type"`
+	Platform         *string  `json:"platform"`
+	Model            *string  `json:"model"`
+	Activated        *bool    `json:"activated"`
+	SMSPasscodesSent *bool    `json:"sms_passcodes_sent"`
+	Capabilities     []string `json:"capabilities"`
+	Encrypted        *string  `json:"encrypted"`
+	Fingerprint      *string  `json:"fingerprint"`
+	Screenlock       *string  `json:"screenlock"`
+	Tampered         *string  `json:"tampered"`
+	LastSeen         *string  `json:"last_seen"`
+	Postdelay        *string  `json:"postdelay"`
+	Predelay         *string  `json:"predelay"`
+}
+
+// Token is a hardware OTP token.
+type Token struct {
+	TokenID  *string `json:"token_id"`
+	Serial   *string `json:"serial"`
+	Type     *string `json:"type"`
+	TOTPStep *int64  `json:"totp_step"`
+}
+
+// U2FToken is a legacy U2F security key registration.
+type U2FToken struct {
+	RegistrationID *string `json:"registration_id"`
+	DateAdded      *int64  `json:"date_added"`
+}
+
+// WebAuthnCredential is a WebAuthn security key or platform authenticator.
+type WebAuthnCredential struct {
+	CredentialName *string `json:"credential_name"`
+	Label          *string `json:"label"`
+	WebAuthnKey    *string `json:"webauthnkey"`
+	DateAdded      *int64  `json:"date_added"`
+}
