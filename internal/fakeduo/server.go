@@ -1,0 +1,228 @@
+// Package fakeduo is a fake Duo Admin API served over HTTPS on loopback, for
+// acceptance tests, benchmarks and demos. It authenticates requests exactly as
+// Duo does and serves a fixed list of users through GET /admin/v1/users and
+// GET /admin/v1/users/{user_id}. The user list is immutable after Start.
+package fakeduo
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Default credentials, shaped like real ones (20 and 40 characters).
+const (
+	DefaultIntegrationKey = "DIFAKEDUO0000000TEST"
+	DefaultSecretKey      = "fakeduoSecretKey0000000000000000000TEST0"
+)
+
+// Options configures Start. The zero value serves SampleUsers with the
+// default credentials on a random loopback port.
+type Options struct {
+	Users          []User        // served in this order; nil means SampleUsers()
+	IntegrationKey string        // default DefaultIntegrationKey
+	SecretKey      string        // default DefaultSecretKey
+	Latency        time.Duration // added to every answer (benchmarks)
+	Addr           string        // listen address; default "127.0.0.1:0"
+}
+
+// Server is a running fake Duo Admin API. Its methods are safe for concurrent
+// use.
+type Server struct {
+	ikey, skey string
+	latency    time.Duration
+	host       string
+	caPEM      []byte
+
+	// users holds each user's JSON, encoded once at Start, in serving order.
+	users      [][]byte
+	byID       map[string]int
+	byUsername map[string]int // usernames, and aliases that are not also usernames
+	byLogin    map[string]int // usernames only, for username_list
+	byEmail    map[string]int
+
+	listRequests atomic.Int64
+	httpServer   *http.Server
+	serveDone    chan struct{}
+}
+
+// Start listens on opts.Addr and serves the fake API over TLS until Close.
+func Start(opts Options) (*Server, error) {
+	s := &Server{
+		ikey:    opts.IntegrationKey,
+		skey:    opts.SecretKey,
+		latency: opts.Latency,
+	}
+	if s.ikey == "" {
+		s.ikey = DefaultIntegrationKey
+	}
+	if s.skey == "" {
+		s.skey = DefaultSecretKey
+	}
+	users := opts.Users
+	if users == nil {
+		users = SampleUsers()
+	}
+	if err := s.indexUsers(users); err != nil {
+		return nil, err
+	}
+
+	cert, caPEM, err := newTLSMaterial(time.Now())
+	if err != nil {
+		return nil, err
+	}
+	s.caPEM = caPEM
+
+	addr := opts.Addr
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("fakeduo: listen: %w", err)
+	}
+	s.host = ln.Addr().String()
+	s.httpServer = &http.Server{
+		Handler:           s,
+		TLSConfig:         &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	s.serveDone = make(chan struct{})
+	go func() {
+		defer close(s.serveDone)
+		// ServeTLS always returns an error; ErrServerClosed is the normal end.
+		_ = s.httpServer.ServeTLS(ln, "", "")
+	}()
+	return s, nil
+}
+
+// indexUsers pre-encodes every user and builds the lookup maps.
+func (s *Server) indexUsers(users []User) error {
+	encoded, err := encodeUsers(users)
+	if err != nil {
+		return err
+	}
+	s.users = encoded
+	s.byID = make(map[string]int, len(users))
+	s.byUsername = make(map[string]int, len(users))
+	s.byLogin = make(map[string]int, len(users))
+	s.byEmail = make(map[string]int, len(users))
+	for i := range users {
+		u := &users[i]
+		if _, dup := s.byID[u.UserID]; dup {
+			return fmt.Errorf("fakeduo: duplicate user_id %q", u.UserID)
+		}
+		if _, dup := s.byLogin[u.Username]; dup {
+			return fmt.Errorf("fakeduo: duplicate username %q", u.Username)
+		}
+		s.byID[u.UserID] = i
+		s.byLogin[u.Username] = i
+		s.byUsername[u.Username] = i
+		if _, seen := s.byEmail[u.Email]; !seen && u.Email != "" {
+			s.byEmail[u.Email] = i
+		}
+	}
+	// Aliases second, so a real username always wins over someone's alias.
+	for i := range users {
+		for _, alias := range users[i].aliasValues() {
+			if _, taken := s.byUsername[alias]; !taken {
+				s.byUsername[alias] = i
+			}
+		}
+	}
+	return nil
+}
+
+// encodeUsers JSON-encodes each user, spread over all CPUs because it
+// dominates Start for benchmark-sized lists.
+func encodeUsers(users []User) ([][]byte, error) {
+	encoded := make([][]byte, len(users))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(users)/1000))
+	chunk := (len(users) + workers - 1) / workers
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * chunk; i < min((w+1)*chunk, len(users)); i++ {
+				b, err := json.Marshal(users[i].normalized())
+				if err != nil {
+					errs[w] = fmt.Errorf("fakeduo: encode user %q: %w", users[i].UserID, err)
+					return
+				}
+				encoded[i] = b
+			}
+		})
+	}
+	wg.Wait()
+	return encoded, errors.Join(errs...)
+}
+
+// Host is the host:port to give a Duo client as its API host.
+func (s *Server) Host() string { return s.host }
+
+// CACertPEM is the PEM certificate of the CA that signed the server's
+// certificate; clients must trust it.
+func (s *Server) CACertPEM() []byte { return append([]byte(nil), s.caPEM...) }
+
+// WriteCACert writes CACertPEM to path.
+func (s *Server) WriteCACert(path string) error { return os.WriteFile(path, s.caPEM, 0o644) }
+
+// IntegrationKey is the integration key requests must be signed with.
+func (s *Server) IntegrationKey() string { return s.ikey }
+
+// SecretKey is the secret key requests must be signed with.
+func (s *Server) SecretKey() string { return s.skey }
+
+// Requests is the number of successful (2xx) GET /admin/v1/users list
+// requests answered so far.
+func (s *Server) Requests() int64 { return s.listRequests.Load() }
+
+// ResetRequests sets the Requests counter back to zero.
+func (s *Server) ResetRequests() { s.listRequests.Store(0) }
+
+// Close stops the server, dropping open connections, and waits for the
+// serving goroutine to end.
+func (s *Server) Close() {
+	// Close only fails when closing the listener fails; it is gone either way.
+	_ = s.httpServer.Close()
+	<-s.serveDone
+}
+
+// ServeHTTP answers one API request: optional latency, authentication, then
+// routing. Fault injection (429s, 5xx, resets, slow or truncated answers)
+// belongs between the latency and authentication steps.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.waitLatency(r.Context()) {
+		return
+	}
+	if apiErr := s.authenticate(r, time.Now()); apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	s.route(w, r)
+}
+
+// waitLatency sleeps for the configured latency; it reports false if the
+// request was cancelled meanwhile, in which case nobody reads the answer.
+func (s *Server) waitLatency(ctx context.Context) bool {
+	if s.latency <= 0 {
+		return true
+	}
+	timer := time.NewTimer(s.latency)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
