@@ -10,10 +10,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 
 	duoapi "github.com/duosecurity/duo_api_golang"
@@ -171,6 +174,7 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 	query := params.Encode()
 
 	var waited time.Duration
+	failures := 0
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
 		resp, body, err := c.api.JSONSignedCall(http.MethodGet, path, jsonParams, duoapi.UseTimeout)
@@ -189,6 +193,12 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 		if !retry {
 			return failure
 		}
+		if !isRateLimit(failure) {
+			failures++
+			if failures > maxFailureRetries {
+				return fmt.Errorf("%w; gave up after %d attempts", failure, attempt)
+			}
+		}
 		delay := c.client.retryDelay(attempt)
 		if waited+delay > c.client.cfg.MaxRetryWait {
 			return fmt.Errorf("%w; gave up after %d attempts and %s of waiting", failure, attempt, waited.Round(time.Second))
@@ -202,6 +212,15 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 	}
 }
 
+// maxFailureRetries bounds retries of server errors and dropped
+// connections; rate limits are bounded by Config.MaxRetryWait instead.
+const maxFailureRetries = 4
+
+func isRateLimit(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.Code == CodeRateLimited
+}
+
 // classify decides the outcome of one attempt: nil on success, else the
 // error and whether another attempt may succeed.
 func classify[T any](ctx context.Context, path string, status int, body []byte, err error, out *envelope[T]) (retry bool, failure error) {
@@ -211,7 +230,7 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 	case err != nil && ctx.Err() != nil:
 		return false, fmt.Errorf("GET %s cancelled: %w", path, ctx.Err())
 	case err != nil:
-		return true, fmt.Errorf("GET %s failed: %w", path, err)
+		return transient(err), fmt.Errorf("GET %s failed: %w", path, err)
 	}
 
 	*out = envelope[T]{}
@@ -224,6 +243,16 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 		return status >= 500, apiErr
 	}
 	return false, nil
+}
+
+// transient reports whether a failure to get an answer may pass: a timeout
+// or a dropped connection. A refused connection, a failed name lookup or a
+// certificate that does not verify will not get better by waiting.
+func transient(err error) bool {
+	var netErr net.Error
+	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		(errors.As(err, &netErr) && netErr.Timeout())
 }
 
 // excerpt shows the start of a body that could not be decoded.

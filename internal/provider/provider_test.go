@@ -1,0 +1,351 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	duoapi "github.com/duosecurity/duo_api_golang"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/idaudit/terraform-provider-duo/internal/duo"
+	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
+)
+
+// Acceptance tests run against the fake Duo Admin API, started in-process
+// for each test. With DUO_ACC_REAL_ACCOUNT=1 they run read-only against the
+// Duo account named by DUO_INTEGRATION_KEY, DUO_SECRET_KEY and DUO_API_HOST
+// instead, and tests that need the fake's own users are skipped.
+const realAccountSwitch = "DUO_ACC_REAL_ACCOUNT"
+
+var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
+	"duo": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// accEnv is the Duo account one acceptance test reads.
+type accEnv struct {
+	fake     *fakeduo.Server // nil against a real account
+	ikey     string
+	skey     string
+	host     string
+	caFile   string
+	provider string // the provider block
+}
+
+func realAccount() bool {
+	return os.Getenv(realAccountSwitch) == "1"
+}
+
+// newAccEnv starts a fake Duo serving users (nil: fakeduo.SampleUsers), or
+// uses the real account when the switch is on.
+func newAccEnv(t *testing.T, users []fakeduo.User) *accEnv {
+	t.Helper()
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("acceptance tests run only when %s is set", resource.EnvTfAcc)
+	}
+	if realAccount() {
+		env := &accEnv{ikey: os.Getenv("DUO_INTEGRATION_KEY"), skey: os.Getenv("DUO_SECRET_KEY"), host: os.Getenv("DUO_API_HOST"), caFile: os.Getenv("DUO_CA_CERT_FILE")}
+		if env.ikey == "" || env.skey == "" || env.host == "" {
+			t.Fatalf("%s=1 needs DUO_INTEGRATION_KEY, DUO_SECRET_KEY and DUO_API_HOST", realAccountSwitch)
+		}
+		env.provider = `provider "duo" {}`
+		return env
+	}
+
+	server, err := fakeduo.Start(fakeduo.Options{Users: users})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(server.Close)
+	caFile := filepath.Join(t.TempDir(), "ca.pem")
+	if err := server.WriteCACert(caFile); err != nil {
+		t.Fatal(err)
+	}
+	env := &accEnv{fake: server, ikey: server.IntegrationKey(), skey: server.SecretKey(), host: server.Host(), caFile: caFile}
+	env.provider = providerBlock(env.ikey, env.skey, env.host, env.caFile)
+	return env
+}
+
+func providerBlock(ikey, skey, host, caFile string) string {
+	return fmt.Sprintf(`provider "duo" {
+  integration_key = %q
+  secret_key      = %q
+  api_host        = %q
+  ca_cert_file    = %q
+}
+`, ikey, skey, host, caFile)
+}
+
+// requireFake skips a test that depends on the fake's own users.
+func (e *accEnv) requireFake(t *testing.T) {
+	t.Helper()
+	if e.fake == nil {
+		t.Skip("needs the fake Duo's users")
+	}
+}
+
+// config returns an HCL configuration using this account.
+func (e *accEnv) config(body string) string {
+	return e.provider + "\n" + body
+}
+
+// rawUsers lists users through duo_api_golang itself, independently of the
+// provider's client, as the JSON objects Duo sent.
+func (e *accEnv) rawUsers(t *testing.T, params url.Values) []map[string]any {
+	t.Helper()
+	api := duoapi.NewDuoApi(e.ikey, e.skey, e.host, "acceptance-test", duoapi.SetTransport(func(tr *http.Transport) {
+		if e.caFile == "" {
+			return
+		}
+		pem, err := os.ReadFile(e.caFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr.TLSClientConfig.RootCAs.AppendCertsFromPEM(pem)
+	}))
+	var users []map[string]any
+	offset := 0
+	for {
+		query := url.Values{"limit": {strconv.Itoa(duo.MaxPageSize)}, "offset": {strconv.Itoa(offset)}}
+		for key, values := range params {
+			query[key] = values
+		}
+		_, body, err := api.SignedCall(http.MethodGet, "/admin/v1/users", query, duoapi.UseTimeout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Stat     string           `json:"stat"`
+			Response []map[string]any `json:"response"`
+			Metadata struct {
+				NextOffset *int `json:"next_offset"`
+			} `json:"metadata"`
+		}
+		if err := json.Unmarshal(body, &page); err != nil || page.Stat != "OK" {
+			t.Fatalf("listing users through duo_api_golang: %v %.200s", err, body)
+		}
+		users = append(users, page.Response...)
+		if page.Metadata.NextOffset == nil {
+			return users
+		}
+		offset = *page.Metadata.NextOffset
+	}
+}
+
+// expectUsers checks that the list attribute at attribute of the data
+// source at address holds exactly the users Duo sent, field by field: a
+// field Duo sent must be in the state with the same value, nulls included,
+// and a field Duo did not send must be null.
+func expectUsers(address, attribute string, want []map[string]any) statecheck.StateCheck {
+	return attributeValuesCheck{address: address, check: func(values map[string]any) error {
+		got, ok := values[attribute].([]any)
+		if !ok {
+			return fmt.Errorf("%s.%s is %T, want a list", address, attribute, values[attribute])
+		}
+		if len(got) != len(want) {
+			return fmt.Errorf("%s.%s holds %d users, want %d", address, attribute, len(got), len(want))
+		}
+		for i := range want {
+			object, _ := got[i].(map[string]any)
+			if err := compareUser(object, want[i]); err != nil {
+				return fmt.Errorf("%s.%s[%d]: %w", address, attribute, i, err)
+			}
+		}
+		return nil
+	}}
+}
+
+// expectUser checks that the data source at address holds want at its top
+// level, as expectUsers does for each user.
+func expectUser(address string, want map[string]any) statecheck.StateCheck {
+	return attributeValuesCheck{address: address, check: func(values map[string]any) error {
+		if err := compareUser(values, want); err != nil {
+			return fmt.Errorf("%s: %w", address, err)
+		}
+		return nil
+	}}
+}
+
+func compareUser(got, want map[string]any) error {
+	if got == nil {
+		return errors.New("is not an object")
+	}
+	for key := range want {
+		if _, ok := got[key]; !ok {
+			return fmt.Errorf("Duo sent the field %q but the state has no such attribute", key)
+		}
+	}
+	for key, value := range got {
+		if key == "timeouts" {
+			continue
+		}
+		if !reflect.DeepEqual(normalizeJSON(value), normalizeJSON(want[key])) {
+			return fmt.Errorf("user %v: %s is %s, want %s", want["username"], key, mustJSON(value), mustJSON(want[key]))
+		}
+	}
+	return nil
+}
+
+// normalizeJSON makes values from the state and from Duo comparable:
+// numbers as float64, objects as map[string]any.
+func normalizeJSON(v any) any {
+	var out any
+	if err := json.Unmarshal([]byte(mustJSON(v)), &out); err != nil {
+		panic(err)
+	}
+	return out
+}
+
+func mustJSON(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
+
+// attributeValuesCheck checks the attribute values of one data source in
+// the state.
+type attributeValuesCheck struct {
+	address string
+	check   func(values map[string]any) error
+}
+
+func (c attributeValuesCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		resp.Error = errors.New("the state is empty")
+		return
+	}
+	for _, r := range req.State.Values.RootModule.Resources {
+		if r.Address == c.address {
+			resp.Error = c.check(r.AttributeValues)
+			return
+		}
+	}
+	resp.Error = fmt.Errorf("%s is not in the state", c.address)
+}
+
+// clearDuoEnv keeps the test's own DUO_* environment out of the provider.
+func clearDuoEnv(t *testing.T) {
+	for _, s := range []setting{integrationKeySetting, secretKeySetting, apiHostSetting, caCertFileSetting} {
+		for _, name := range s.envVars {
+			t.Setenv(name, "")
+		}
+	}
+}
+
+func TestAccProvider_missingCredentials(t *testing.T) {
+	newAccEnv(t, nil)
+	clearDuoEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "duo" {
+  api_host = "api-abcd1234.duosecurity.com"
+}
+data "duo_users" "all" {}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Missing Duo integration key.*integration_key.*DUO_INTEGRATION_KEY.*DUO_IKEY.*Missing Duo secret key.*secret_key.*DUO_SECRET_KEY.*DUO_SKEY`),
+		}},
+	})
+}
+
+func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
+	env := newAccEnv(t, nil)
+	clearDuoEnv(t)
+	// The fallback names, as other Duo tools spell them.
+	t.Setenv("DUO_IKEY", env.ikey)
+	t.Setenv("DUO_SKEY", env.skey)
+	t.Setenv("DUO_API_HOSTNAME", "https://"+env.host)
+	t.Setenv("DUO_CA_CERT_FILE", env.caFile)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: `data "duo_users" "first" { limit = 1 }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectUsers("data.duo_users.first", "users", env.rawUsers(t, nil)[:1]),
+			},
+		}},
+	})
+}
+
+func TestAccProvider_invalidSettings(t *testing.T) {
+	env := newAccEnv(t, nil)
+	clearDuoEnv(t)
+	block := func(ikey, skey, host, caFile string) string {
+		return providerBlock(ikey, skey, host, caFile) + `data "duo_users" "all" {}`
+	}
+	notPEM := filepath.Join(t.TempDir(), "not.pem")
+	if err := os.WriteFile(notPEM, []byte("not a certificate"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var steps []resource.TestStep
+	for config, want := range map[string]string{
+		block(env.ikey, env.skey, "http://"+env.host, env.caFile):     `(?s)Invalid Duo API hostname.*only served over https`,
+		block(env.ikey, env.skey, env.host+"/admin/v1", env.caFile):   `(?s)Invalid Duo API hostname.*without a path`,
+		block(env.ikey, env.skey, env.host+"?x=1", env.caFile):        `(?s)Invalid Duo API hostname.*query`,
+		block(env.ikey, env.skey, "", env.caFile):                     `(?s)Missing Duo API hostname.*DUO_API_HOST.*DUO_API_HOSTNAME`,
+		block("DIshort", env.skey, env.host, env.caFile):              `(?s)Invalid Duo integration key.*20 characters`,
+		block(env.ikey, "short", env.host, env.caFile):                `(?s)Invalid Duo secret key.*40 characters`,
+		block(env.ikey, env.skey, env.host, "/nonexistent/ca.pem"):    `(?s)Unreadable CA certificate file.*no such file`,
+		block(env.ikey, env.skey, env.host, notPEM):                   `(?s)holds no PEM certificate`,
+		block(env.ikey, env.skey, env.host, "") + "\n# no extra CA\n": `(?s)Unable to list Duo users.*certificate`,
+	} {
+		steps = append(steps, resource.TestStep{Config: config, ExpectError: regexp.MustCompile(want)})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
+}
+
+func TestAccProvider_secretKeyNeverShown(t *testing.T) {
+	env := newAccEnv(t, nil)
+	clearDuoEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:      providerBlock(env.ikey, "X"+env.skey, env.host, env.caFile) + `data "duo_users" "all" {}`,
+			ExpectError: regexp.MustCompile(`Invalid Duo secret key`),
+		}},
+	})
+	// The diagnostic above names the length only; make sure of it.
+	if strings.Contains(fmt.Sprint(checkSecretKey("X"+env.skey)), env.skey) {
+		t.Fatal("the secret key diagnostic repeats the key")
+	}
+}
+
+func TestAccProvider_unknownSettingsAtPlan(t *testing.T) {
+	env := newAccEnv(t, nil)
+	env.requireFake(t)
+	clearDuoEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "terraform_data" "host" {
+  input = %q
+}
+provider "duo" {
+  integration_key = %q
+  secret_key      = %q
+  api_host        = terraform_data.host.output
+  ca_cert_file    = %q
+}
+data "duo_users" "all" {}
+`, env.host, env.ikey, env.skey, env.caFile),
+			ExpectError: regexp.MustCompile(`(?s)Unknown Duo API hostname.*not known until apply`),
+		}},
+	})
+}
