@@ -167,9 +167,9 @@ func TestAccUsersDataSource_invalidArguments(t *testing.T) {
 	env := newAccEnv(t, nil)
 	var steps []resource.TestStep
 	for config, want := range map[string]string{
-		`limit = 0`:                       `Attribute limit value must be at least 1`,
-		`offset = -1`:                     `Attribute offset value must be at least 0`,
-		`username = ""`:                   `Attribute username string length must be at least 1`,
+		`limit = 0`:                      `Attribute limit value must be at least 1`,
+		`offset = -1`:                    `Attribute offset value must be at least 0`,
+		`username = ""`:                  `Attribute username string length must be at least 1`,
 		"username = \"a\"\n  limit = 5":  `(?s)Invalid Attribute Combination.*username.*limit`,
 		"username = \"a\"\n  offset = 5": `(?s)Invalid Attribute Combination.*username.*offset`,
 	} {
