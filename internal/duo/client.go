@@ -205,11 +205,20 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("GET %s cancelled while waiting to retry: %w", path, ctx.Err())
+			return fmt.Errorf("%w (while waiting to retry after: %v)", stopped(path, ctx), failure)
 		case <-time.After(delay):
 		}
 		waited += delay
 	}
+}
+
+// stopped explains why a request ended early: the caller's deadline (the
+// data source's read timeout) or a cancellation (Ctrl-C).
+func stopped(path string, ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("GET %s did not finish within the read timeout; raise it with a timeouts { read = \"...\" } block: %w", path, ctx.Err())
+	}
+	return fmt.Errorf("GET %s was cancelled: %w", path, ctx.Err())
 }
 
 // maxFailureRetries bounds retries of server errors and dropped
@@ -228,7 +237,7 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 	case errors.Is(err, errRateLimited):
 		return true, &APIError{Method: http.MethodGet, Path: path, HTTPStatus: http.StatusTooManyRequests, Code: CodeRateLimited, Message: "Too Many Requests"}
 	case err != nil && ctx.Err() != nil:
-		return false, fmt.Errorf("GET %s cancelled: %w", path, ctx.Err())
+		return false, stopped(path, ctx)
 	case err != nil:
 		return transient(err), fmt.Errorf("GET %s failed: %w", path, err)
 	}

@@ -1,10 +1,17 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"maps"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
@@ -37,4 +44,25 @@ func stateFromConfig(config tftypes.Value, set map[string]tftypes.Value) (tftype
 		return tftypes.Value{}, err
 	}
 	return tftypes.NewValue(config.Type(), attributes), nil
+}
+
+// defaultReadTimeout bounds a read whose configuration has no timeouts block.
+const defaultReadTimeout = 20 * time.Minute
+
+// timeoutsBlock is the timeouts { read = "..." } block of every data source.
+func timeoutsBlock(ctx context.Context) map[string]schema.Block {
+	return map[string]schema.Block{
+		"timeouts": timeouts.BlockWithOpts(ctx, timeouts.Opts{
+			ReadDescription: fmt.Sprintf("How long the whole read may take, retries and rate limit waits included, as a duration such as `30s` or `10m`. Defaults to `%s`.", defaultReadTimeout),
+		}),
+	}
+}
+
+// readContext bounds a read by its timeouts block.
+func readContext(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	var configured timeouts.Value
+	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &configured)...)
+	timeout, readDiags := configured.Read(ctx, defaultReadTimeout)
+	diags.Append(readDiags...)
+	return context.WithTimeout(ctx, timeout)
 }

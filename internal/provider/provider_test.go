@@ -49,9 +49,9 @@ func realAccount() bool {
 	return os.Getenv(realAccountSwitch) == "1"
 }
 
-// newAccEnv starts a fake Duo serving users (nil: fakeduo.SampleUsers), or
-// uses the real account when the switch is on.
-func newAccEnv(t *testing.T, users []fakeduo.User) *accEnv {
+// newAccEnv starts a fake Duo with the given options (by default serving
+// fakeduo.SampleUsers), or uses the real account when the switch is on.
+func newAccEnv(t *testing.T, fake fakeduo.Options) *accEnv {
 	t.Helper()
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance tests run only when %s is set", resource.EnvTfAcc)
@@ -65,7 +65,7 @@ func newAccEnv(t *testing.T, users []fakeduo.User) *accEnv {
 		return env
 	}
 
-	server, err := fakeduo.Start(fakeduo.Options{Users: users})
+	server, err := fakeduo.Start(fake)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func clearDuoEnv(t *testing.T) {
 }
 
 func TestAccProvider_missingCredentials(t *testing.T) {
-	newAccEnv(t, nil)
+	newAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -265,7 +265,7 @@ data "duo_users" "all" {}
 }
 
 func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	// The fallback names, as other Duo tools spell them.
 	t.Setenv("DUO_IKEY", env.ikey)
@@ -284,7 +284,7 @@ func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
 }
 
 func TestAccProvider_invalidSettings(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	block := func(ikey, skey, host, caFile string) string {
 		return providerBlock(ikey, skey, host, caFile) + `data "duo_users" "all" {}`
@@ -311,7 +311,7 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 }
 
 func TestAccProvider_secretKeyNeverShown(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -327,7 +327,7 @@ func TestAccProvider_secretKeyNeverShown(t *testing.T) {
 }
 
 func TestAccProvider_unknownSettingsAtPlan(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	env.requireFake(t)
 	clearDuoEnv(t)
 	resource.Test(t, resource.TestCase{

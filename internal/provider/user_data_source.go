@@ -33,7 +33,7 @@ func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_user"
 }
 
-func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *userDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attributes := userSpec.attributes()
 	attributes["username"] = schema.StringAttribute{
 		Optional:            true,
@@ -51,6 +51,7 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 		MarkdownDescription: "Reads one Duo user, by username or alias (through [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users)) or by user ID (through [`GET /admin/v1/users/{user_id}`](https://duo.com/docs/adminapi#retrieve-user-by-id)). " +
 			"A user that does not exist is an error.",
 		Attributes: attributes,
+		Blocks:     timeoutsBlock(ctx),
 	}
 }
 
@@ -68,6 +69,8 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var username, userID types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("username"), &username)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("user_id"), &userID)...)
+	ctx, cancel := readContext(ctx, req.Config, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -9,10 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
 
 func TestAccUserDataSource_byUsernameAndByID(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	all := env.rawUsers(t, nil)
 	if len(all) == 0 {
 		t.Skip("the account has no users")
@@ -38,7 +40,7 @@ data "duo_user" "by_id" {
 }
 
 func TestAccUserDataSource_byAlias(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	env.requireFake(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -55,7 +57,7 @@ func TestAccUserDataSource_byAlias(t *testing.T) {
 }
 
 func TestAccUserDataSource_notFound(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
@@ -72,7 +74,7 @@ func TestAccUserDataSource_notFound(t *testing.T) {
 }
 
 func TestAccUserDataSource_exactlyOneLookup(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{

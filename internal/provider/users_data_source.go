@@ -35,7 +35,7 @@ func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 	resp.TypeName = req.ProviderTypeName + "_users"
 }
 
-func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: fmt.Sprintf("Lists Duo users with the Admin API's [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users). "+
 			"With no arguments it returns every user of the account, reading every page (%d users a request), in the order Duo lists them. "+
@@ -63,6 +63,7 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				NestedObject:        schema.NestedAttributeObject{Attributes: userSpec.attributes()},
 			},
 		},
+		Blocks: timeoutsBlock(ctx),
 	}
 }
 
@@ -83,6 +84,8 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("username"), &username)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("offset"), &offset)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("limit"), &limit)...)
+	ctx, cancel := readContext(ctx, req.Config, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}

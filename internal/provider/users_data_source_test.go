@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"time"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -25,7 +26,7 @@ func userAt(index int, attribute string) tfjsonpath.Path {
 }
 
 func TestAccUsersDataSource_everyUserOnEveryPage(t *testing.T) {
-	env := newAccEnv(t, usersOverSeveralPages())
+	env := newAccEnv(t, fakeduo.Options{Users: usersOverSeveralPages()})
 	want := env.rawUsers(t, nil)
 	checks := []statecheck.StateCheck{
 		statecheck.ExpectKnownValue("data.duo_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(len(want))),
@@ -74,7 +75,7 @@ func TestAccUsersDataSource_everyUserOnEveryPage(t *testing.T) {
 }
 
 func TestAccUsersDataSource_username(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	all := env.rawUsers(t, nil)
 	if len(all) == 0 {
 		t.Skip("the account has no users")
@@ -109,7 +110,7 @@ func TestAccUsersDataSource_username(t *testing.T) {
 }
 
 func TestAccUsersDataSource_limitAndOffset(t *testing.T) {
-	env := newAccEnv(t, usersOverSeveralPages())
+	env := newAccEnv(t, fakeduo.Options{Users: usersOverSeveralPages()})
 	all := env.rawUsers(t, nil)
 	slice := func(offset, limit int) []map[string]any {
 		end := min(offset+limit, len(all))
@@ -152,7 +153,7 @@ data "duo_users" "past_the_end" {
 }
 
 func TestAccUsersDataSource_wrongSecretKey(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	wrongKey := "0123456789012345678901234567890123456789"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -164,7 +165,7 @@ func TestAccUsersDataSource_wrongSecretKey(t *testing.T) {
 }
 
 func TestAccUsersDataSource_invalidArguments(t *testing.T) {
-	env := newAccEnv(t, nil)
+	env := newAccEnv(t, fakeduo.Options{})
 	var steps []resource.TestStep
 	for config, want := range map[string]string{
 		`limit = 0`:                      `Attribute limit value must be at least 1`,
@@ -179,4 +180,21 @@ func TestAccUsersDataSource_invalidArguments(t *testing.T) {
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
+}
+
+func TestAccUsersDataSource_readTimeout(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Latency: 3 * time.Second})
+	env.requireFake(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+data "duo_users" "all" {
+  timeouts {
+    read = "500ms"
+  }
+}`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to list Duo users.*did not finish within the read timeout`),
+		}},
+	})
 }
