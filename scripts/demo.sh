@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Usage: scripts/demo.sh [extra terraform plan args...]
+#
+# End-to-end demo without any real Duo account and without `terraform init`:
+#   1. builds the provider and the fake Duo Admin API (internal/cmd/fakeduo)
+#   2. starts the fake in the background and waits for <state>/env
+#   3. sources that env (DUO_API_HOST, DUO_INTEGRATION_KEY, DUO_SECRET_KEY,
+#      DUO_CA_CERT_FILE)
+#   4. runs `terraform plan` in examples/demo/ with a temporary dev_overrides
+#      CLI config pointing at the freshly built provider.
+# The fake is always stopped and temp files removed on exit.
+#
+# Environment: TERRAFORM (terraform/tofu binary; default: cached terraform
+# from scripts/install-cli.sh), DEMO_DIR (default examples/demo),
+# FAKEDUO_TIMEOUT (seconds to wait for the fake, default 60).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+PROVIDER_SOURCE=registry.terraform.io/idaudit/duo
+DEMO_DIR="${DEMO_DIR:-examples/demo}"
+FAKEDUO_TIMEOUT="${FAKEDUO_TIMEOUT:-60}"
+
+log() { printf 'demo: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+[[ -f "$DEMO_DIR/main.tf" ]] || die "$DEMO_DIR/main.tf not found"
+terraform="${TERRAFORM:-$(scripts/install-cli.sh terraform)}"
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/duo-demo.XXXXXX")"
+fake_pid=""
+cleanup() {
+	local rc=$?
+	if [[ -n "$fake_pid" ]] && kill -0 "$fake_pid" 2>/dev/null; then
+		kill -TERM "$fake_pid" 2>/dev/null || true
+		# Give it a moment to shut down cleanly, then insist.
+		for _ in $(seq 1 50); do
+			kill -0 "$fake_pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$fake_pid" 2>/dev/null || true
+		wait "$fake_pid" 2>/dev/null || true
+	fi
+	rm -rf "$tmp"
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+log "building provider and fake Duo"
+mkdir -p "$tmp/plugin" "$tmp/state" "$tmp/data"
+go build -o "$tmp/plugin/terraform-provider-duo" .
+go build -o "$tmp/fakeduo" ./internal/cmd/fakeduo
+
+log "starting fake Duo"
+"$tmp/fakeduo" -state-dir "$tmp/state" >"$tmp/fakeduo.log" 2>&1 &
+fake_pid=$!
+
+deadline=$((SECONDS + FAKEDUO_TIMEOUT))
+until [[ -s "$tmp/state/env" ]] && grep -q 'serving' "$tmp/fakeduo.log"; do
+	if ! kill -0 "$fake_pid" 2>/dev/null; then
+		cat "$tmp/fakeduo.log" >&2
+		die "fake Duo exited early"
+	fi
+	if ((SECONDS >= deadline)); then
+		cat "$tmp/fakeduo.log" >&2
+		# env present but no "serving" line: carry on, the server may log
+		# differently; without env there is nothing to connect to.
+		[[ -s "$tmp/state/env" ]] && break
+		die "fake Duo did not write $tmp/state/env within ${FAKEDUO_TIMEOUT}s"
+	fi
+	sleep 0.2
+done
+sed 's/^/  /' "$tmp/fakeduo.log" >&2
+
+# shellcheck disable=SC1091
+source "$tmp/state/env"
+export DUO_API_HOST DUO_INTEGRATION_KEY DUO_SECRET_KEY DUO_CA_CERT_FILE
+
+cat >"$tmp/terraformrc" <<EOF
+provider_installation {
+  dev_overrides {
+    "$PROVIDER_SOURCE" = "$tmp/plugin"
+  }
+  direct {}
+}
+EOF
+export TF_CLI_CONFIG_FILE="$tmp/terraformrc" TF_DATA_DIR="$tmp/data" \
+	TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+
+log "$("$terraform" version | head -n 1): plan in $DEMO_DIR (dev_overrides, no init)"
+# -lock=false and TF_DATA_DIR keep the example directory free of lock files
+# and .terraform/; plan never writes state.
+color=()
+[[ -t 1 ]] || color=(-no-color)
+"$terraform" -chdir="$DEMO_DIR" plan -input=false -lock=false "${color[@]}" "$@"

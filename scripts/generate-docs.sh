@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Usage: scripts/generate-docs.sh
+#
+# Renders docs/ with tfplugindocs entirely offline:
+#   1. terraform fmt -recursive examples/ (examples are embedded in the docs)
+#   2. builds the provider into a temp dir
+#   3. points a temporary Terraform CLI config (dev_overrides) at that build
+#      and runs `terraform providers schema -json` (no `terraform init`, no
+#      registry access)
+#   4. runs tfplugindocs with --providers-schema, so it never builds the
+#      provider itself or downloads Terraform.
+#
+# Environment: TERRAFORM (path of a terraform binary; default: the cached one
+# from scripts/install-cli.sh), TFPLUGINDOCS (path of tfplugindocs; default:
+# the one pinned in tools/go.mod, built by scripts/install-tools.sh).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+PROVIDER_NAME=duo
+PROVIDER_SOURCE=registry.terraform.io/idaudit/duo
+
+log() { printf 'generate-docs: %s\n' "$*" >&2; }
+
+terraform="${TERRAFORM:-$(scripts/install-cli.sh terraform)}"
+tfplugindocs="${TFPLUGINDOCS:-$(scripts/install-tools.sh tfplugindocs)/tfplugindocs}"
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/duo-docs.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+
+if [[ -d examples ]]; then
+	log "terraform fmt -recursive examples/"
+	"$terraform" fmt -recursive examples/ >/dev/null
+fi
+
+log "building provider"
+mkdir -p "$tmp/plugin" "$tmp/work"
+go build -o "$tmp/plugin/terraform-provider-$PROVIDER_NAME" .
+
+cat >"$tmp/terraformrc" <<EOF
+provider_installation {
+  dev_overrides {
+    "$PROVIDER_SOURCE" = "$tmp/plugin"
+  }
+  direct {}
+}
+EOF
+
+cat >"$tmp/work/main.tf" <<EOF
+terraform {
+  required_providers {
+    $PROVIDER_NAME = {
+      source = "${PROVIDER_SOURCE#registry.terraform.io/}"
+    }
+  }
+}
+EOF
+
+log "terraform providers schema -json (dev_overrides, no init)"
+(
+	cd "$tmp/work"
+	export TF_CLI_CONFIG_FILE="$tmp/terraformrc" TF_DATA_DIR="$tmp/work/.terraform" \
+		TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+	# The dev_overrides warning goes to stderr; keep it out of the way
+	# unless the command fails.
+	if ! "$terraform" providers schema -json >"$tmp/schema.raw.json" 2>"$tmp/schema.err"; then
+		cat "$tmp/schema.err" >&2
+		exit 1
+	fi
+)
+
+# tfplugindocs looks the provider up as "duo" or
+# "registry.terraform.io/hashicorp/duo" only, so re-key our entry as "duo".
+if command -v jq >/dev/null 2>&1; then
+	jq --arg src "$PROVIDER_SOURCE" --arg name "$PROVIDER_NAME" '
+		if .provider_schemas[$src] == null then
+			error("provider \($src) not found in schema output")
+		else
+			.provider_schemas = {($name): .provider_schemas[$src]}
+		end' "$tmp/schema.raw.json" >"$tmp/schema.json"
+else
+	grep -q "\"$PROVIDER_SOURCE\":" "$tmp/schema.raw.json" || {
+		log "error: provider $PROVIDER_SOURCE not found in schema output"
+		exit 1
+	}
+	sed "s#\"$PROVIDER_SOURCE\":#\"$PROVIDER_NAME\":#" "$tmp/schema.raw.json" >"$tmp/schema.json"
+fi
+
+log "tfplugindocs generate"
+"$tfplugindocs" generate \
+	--provider-dir "$repo_root" \
+	--provider-name "$PROVIDER_NAME" \
+	--providers-schema "$tmp/schema.json" \
+	--examples-dir examples \
+	--website-source-dir templates \
+	--rendered-website-dir docs \
+	--website-temp-dir "$tmp/website"
+log "docs/ rendered"
