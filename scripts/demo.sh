@@ -6,20 +6,22 @@
 #   2. starts the fake in the background and waits for <state>/env
 #   3. sources that env (DUO_API_HOST, DUO_INTEGRATION_KEY, DUO_SECRET_KEY,
 #      DUO_CA_CERT_FILE)
-#   4. runs `terraform plan` in examples/demo/ with a temporary dev_overrides
+#   4. runs `terraform plan` in examples/audit/ with a temporary dev_overrides
 #      CLI config pointing at the freshly built provider.
 # The fake is always stopped and temp files removed on exit.
 #
 # Environment: TERRAFORM (terraform/tofu binary; default: cached terraform
-# from scripts/install-cli.sh), DEMO_DIR (default examples/demo),
+# from scripts/install-cli.sh), DEMO_DIR (default examples/audit),
 # FAKEDUO_TIMEOUT (seconds to wait for the fake, default 60).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-PROVIDER_SOURCE=registry.terraform.io/idaudit/duo
-DEMO_DIR="${DEMO_DIR:-examples/demo}"
+# The provider's registry address is declared once, in main.go.
+PROVIDER_SOURCE="$(sed -n 's/^const registryAddress = "\(.*\)"$/\1/p' main.go)"
+[[ -n "$PROVIDER_SOURCE" ]] || { echo "registryAddress not found in main.go" >&2; exit 1; }
+DEMO_DIR="${DEMO_DIR:-examples/audit}"
 FAKEDUO_TIMEOUT="${FAKEDUO_TIMEOUT:-60}"
 
 log() { printf 'demo: %s\n' "$*" >&2; }

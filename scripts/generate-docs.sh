@@ -19,7 +19,9 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
 PROVIDER_NAME=duo
-PROVIDER_SOURCE=registry.terraform.io/idaudit/duo
+# The provider's registry address is declared once, in main.go.
+PROVIDER_SOURCE="$(sed -n 's/^const registryAddress = "\(.*\)"$/\1/p' main.go)"
+[[ -n "$PROVIDER_SOURCE" ]] || { echo "registryAddress not found in main.go" >&2; exit 1; }
 
 log() { printf 'generate-docs: %s\n' "$*" >&2; }
 
