@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -210,6 +211,77 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 		}
 		waited += delay
 	}
+}
+
+// listQuery is one paginated Admin API listing.
+type listQuery struct {
+	path string
+	// what names the listed objects in errors, such as "users".
+	what string
+	// params are the listing's filters; listAll adds limit and offset.
+	params url.Values
+	// pageSize is the largest page Duo serves for this listing.
+	pageSize int
+	// offset is the index of the first object to return.
+	offset int
+	// limit caps how many objects are returned across all pages; 0 means all.
+	limit int
+}
+
+// listAll returns the objects of a listing in Duo's order, following
+// metadata.next_offset until Duo sends none or limit objects have been
+// read. Any failure fails the whole listing: it never returns the pages
+// read before, because a partial list would look like a complete one.
+// The result is never nil, so that "nothing matched" is an empty list.
+func listAll[T any](ctx context.Context, c *call, l listQuery) ([]T, error) {
+	var objects []T
+	offset := l.offset
+	for {
+		pageSize := l.pageSize
+		if l.limit > 0 {
+			pageSize = min(pageSize, l.limit-len(objects))
+		}
+		params := url.Values{
+			"limit":  {strconv.Itoa(pageSize)},
+			"offset": {strconv.Itoa(offset)},
+		}
+		for key, values := range l.params {
+			params[key] = values
+		}
+
+		var page envelope[[]T]
+		if err := get(ctx, c, l.path, params, &page); err != nil {
+			return nil, err
+		}
+		if objects == nil {
+			objects = make([]T, 0, l.expectedCount(page.Metadata.TotalObjects))
+		}
+		objects = append(objects, page.Response...)
+
+		next := page.Metadata.NextOffset
+		if !next.set || (l.limit > 0 && len(objects) >= l.limit) {
+			break
+		}
+		if next.value <= offset {
+			return nil, fmt.Errorf("Duo's listing of %s did not advance: next_offset %d after offset %d", l.what, next.value, offset)
+		}
+		offset = next.value
+	}
+	if l.limit > 0 && len(objects) > l.limit {
+		objects = objects[:l.limit]
+	}
+	return objects, nil
+}
+
+// expectedCount sizes the result from the first page's total_objects,
+// bounded so that a wild total cannot allocate much before it is disproved.
+func (l listQuery) expectedCount(total lenientInt) int {
+	const bound = 200_000
+	n := min(max(total.value-l.offset, 0), bound)
+	if l.limit > 0 {
+		n = min(n, l.limit)
+	}
+	return n
 }
 
 // stopped explains why a request ended early: the caller's deadline (the

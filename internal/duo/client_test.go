@@ -58,13 +58,21 @@ func failBody(code any, message string) map[string]any {
 // listing serves n users named user0..user(n-1) like Duo's listing, with
 // pages of at most pageCap users whatever limit asks for.
 func listing(n, pageCap int) http.HandlerFunc {
+	return pagedListing(n, pageCap, func(i int) any {
+		return map[string]any{"user_id": fmt.Sprintf("DU%d", i), "username": fmt.Sprintf("user%d", i)}
+	})
+}
+
+// pagedListing serves the n objects that object returns like Duo's
+// listings, with pages of at most pageCap objects whatever limit asks for.
+func pagedListing(n, pageCap int, object func(i int) any) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
 		end := min(offset+min(limit, pageCap), n)
-		page := []map[string]any{}
+		page := []any{}
 		for i := offset; i < end; i++ {
-			page = append(page, map[string]any{"user_id": fmt.Sprintf("DU%d", i), "username": fmt.Sprintf("user%d", i)})
+			page = append(page, object(i))
 		}
 		metadata := map[string]any{"total_objects": n}
 		if end < n {

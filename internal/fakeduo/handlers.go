@@ -54,18 +54,18 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 // route dispatches an authenticated request.
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
-	var userID string
-	switch {
-	case path == usersPath:
-	case strings.HasPrefix(path, usersPath+"/"):
-		rawID := strings.TrimPrefix(path, usersPath+"/")
-		id, err := url.PathUnescape(rawID)
-		if rawID == "" || strings.Contains(rawID, "/") || err != nil {
-			writeError(w, errNotFound(""))
-			return
-		}
-		userID = id
-	default:
+	var serve func()
+	if path == usersPath {
+		serve = func() { s.listUsers(w, r) }
+	} else if userID, ok := pathID(path, usersPath+"/", ""); ok {
+		serve = func() { s.getUser(w, userID) }
+	} else if path == groupsPath {
+		serve = func() { s.listGroups(w, r) }
+	} else if groupID, ok := pathID(path, groupsV2Path+"/", ""); ok {
+		serve = func() { s.getGroup(w, groupID) }
+	} else if groupID, ok := pathID(path, groupsV2Path+"/", "/users"); ok {
+		serve = func() { s.listGroupMembers(w, r, groupID) }
+	} else {
 		writeError(w, errNotFound(""))
 		return
 	}
@@ -73,11 +73,22 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errMethodNotAllowed)
 		return
 	}
-	if path == usersPath {
-		s.listUsers(w, r)
-		return
+	serve()
+}
+
+// pathID returns the unescaped ID of an escaped path made of prefix, one
+// path segment and suffix.
+func pathID(path, prefix, suffix string) (string, bool) {
+	raw, ok := strings.CutPrefix(path, prefix)
+	if !ok {
+		return "", false
 	}
-	s.getUser(w, userID)
+	raw, ok = strings.CutSuffix(raw, suffix)
+	if !ok || raw == "" || strings.Contains(raw, "/") {
+		return "", false
+	}
+	id, err := url.PathUnescape(raw)
+	return id, err == nil
 }
 
 func (s *Server) getUser(w http.ResponseWriter, userID string) {
@@ -86,10 +97,15 @@ func (s *Server) getUser(w http.ResponseWriter, userID string) {
 		writeError(w, errNotFound("user_id"))
 		return
 	}
+	writeObject(w, s.users[i])
+}
+
+// writeObject writes a successful answer holding one pre-encoded object.
+func writeObject(w http.ResponseWriter, object []byte) {
 	var b bytes.Buffer
-	b.Grow(len(s.users[i]) + 32)
+	b.Grow(len(object) + 32)
 	b.WriteString(`{"stat":"OK","response":`)
-	b.Write(s.users[i])
+	b.Write(object)
 	b.WriteString(`}`)
 	writeJSON(w, http.StatusOK, b.Bytes())
 }
@@ -123,18 +139,6 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	limit, ok := intParam(query, "limit", defaultLimit)
-	if !ok || limit < 1 {
-		writeError(w, errInvalidParam("limit"))
-		return
-	}
-	limit = min(limit, maxLimit)
-	offset, ok := intParam(query, "offset", 0)
-	if !ok || offset < 0 {
-		writeError(w, errInvalidParam("offset"))
-		return
-	}
-
 	// Filters select at most one user; without a filter, page the whole list.
 	var matches []int
 	filtered := false
@@ -154,14 +158,10 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 		total = len(matches)
 	}
 
-	start := min(offset, total)
-	end := min(start+limit, total)
-	meta := listMetadata{TotalObjects: total}
-	if end < total {
-		meta.NextOffset = ptr(end)
-	}
-	if offset > 0 {
-		meta.PrevOffset = ptr(max(0, offset-limit))
+	start, end, meta, apiErr := pageOf(query, total, defaultLimit, maxLimit)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
 	}
 
 	var page [][]byte
@@ -173,6 +173,31 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 		page = s.users[start:end]
 	}
 	s.writeList(w, page, meta)
+}
+
+// pageOf reads limit (default defaultLimit, at most maxLimit) and offset
+// from query and returns the bounds of that page of a listing of total
+// objects, with its metadata.
+func pageOf(query url.Values, total, defaultLimit, maxLimit int) (start, end int, meta listMetadata, apiErr *apiError) {
+	limit, ok := intParam(query, "limit", defaultLimit)
+	if !ok || limit < 1 {
+		return 0, 0, meta, errInvalidParam("limit")
+	}
+	limit = min(limit, maxLimit)
+	offset, ok := intParam(query, "offset", 0)
+	if !ok || offset < 0 {
+		return 0, 0, meta, errInvalidParam("offset")
+	}
+	start = min(offset, total)
+	end = min(start+limit, total)
+	meta = listMetadata{TotalObjects: total}
+	if end < total {
+		meta.NextOffset = ptr(end)
+	}
+	if offset > 0 {
+		meta.PrevOffset = ptr(max(0, offset-limit))
+	}
+	return start, end, meta, nil
 }
 
 // listByValues answers username_list / user_id_list: limit and offset are
@@ -202,9 +227,15 @@ func (s *Server) listByValues(w http.ResponseWriter, query url.Values) {
 	s.writeList(w, page, listMetadata{TotalObjects: len(page)})
 }
 
-// writeList writes a successful list answer by concatenating pre-encoded
-// users, which is what keeps 50,000-user benchmarks cheap.
+// writeList writes a successful answer to a users list request and counts it.
 func (s *Server) writeList(w http.ResponseWriter, page [][]byte, meta listMetadata) {
+	writePage(w, page, meta)
+	s.listRequests.Add(1)
+}
+
+// writePage writes a successful list answer by concatenating pre-encoded
+// objects, which is what keeps 50,000-user benchmarks cheap.
+func writePage(w http.ResponseWriter, page [][]byte, meta listMetadata) {
 	metaJSON, _ := json.Marshal(meta)
 	size := 64 + len(metaJSON)
 	for _, u := range page {
@@ -223,7 +254,6 @@ func (s *Server) writeList(w http.ResponseWriter, page [][]byte, meta listMetada
 	b.Write(metaJSON)
 	b.WriteString(`}`)
 	writeJSON(w, http.StatusOK, b.Bytes())
-	s.listRequests.Add(1)
 }
 
 // intParam parses an optional integer query parameter.

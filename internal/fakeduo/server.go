@@ -1,7 +1,10 @@
 // Package fakeduo is a fake Duo Admin API served over HTTPS on loopback, for
 // acceptance tests, benchmarks and demos. It authenticates requests exactly as
 // Duo does and serves a fixed list of users through GET /admin/v1/users and
-// GET /admin/v1/users/{user_id}. The user list is immutable after Start.
+// GET /admin/v1/users/{user_id}, and their groups through GET
+// /admin/v1/groups, GET /admin/v2/groups/{group_id} and GET
+// /admin/v2/groups/{group_id}/users. Users and groups are immutable after
+// Start.
 package fakeduo
 
 import (
@@ -29,6 +32,7 @@ const (
 // default credentials on a random loopback port.
 type Options struct {
 	Users          []User        // served in this order; nil means SampleUsers()
+	Groups         []Group       // served after the groups of Users (in first-seen order), unless already among them
 	IntegrationKey string        // default DefaultIntegrationKey
 	SecretKey      string        // default DefaultSecretKey
 	Latency        time.Duration // added to every answer (benchmarks)
@@ -49,6 +53,7 @@ type Server struct {
 	byUsername map[string]int // usernames, and aliases that are not also usernames
 	byLogin    map[string]int // usernames only, for username_list
 	byEmail    map[string]int
+	groups     groupIndex
 
 	listRequests atomic.Int64
 	httpServer   *http.Server
@@ -73,6 +78,9 @@ func Start(opts Options) (*Server, error) {
 		users = SampleUsers()
 	}
 	if err := s.indexUsers(users); err != nil {
+		return nil, err
+	}
+	if err := s.indexGroups(users, opts.Groups); err != nil {
 		return nil, err
 	}
 

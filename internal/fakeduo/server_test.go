@@ -64,9 +64,15 @@ func call(t *testing.T, c *duoapi.DuoApi, path string, params url.Values) (int, 
 
 func listUsers(t *testing.T, c *duoapi.DuoApi, params url.Values) listAnswer {
 	t.Helper()
-	status, body := call(t, c, "/admin/v1/users", params)
+	return listAt(t, c, "/admin/v1/users", params)
+}
+
+// listAt reads one page of the listing at path.
+func listAt(t *testing.T, c *duoapi.DuoApi, path string, params url.Values) listAnswer {
+	t.Helper()
+	status, body := call(t, c, path, params)
 	if status != http.StatusOK {
-		t.Fatalf("list %v: HTTP %d: %s", params, status, body)
+		t.Fatalf("list %s %v: HTTP %d: %s", path, params, status, body)
 	}
 	var ans listAnswer
 	if err := json.Unmarshal(body, &ans); err != nil {
@@ -218,7 +224,7 @@ func TestRoutingErrors(t *testing.T) {
 	s := startServer(t, Options{})
 	date := time.Now().UTC().Format(time.RFC1123Z)
 
-	status, body := rawGet(t, s, "GET", "/admin/v1/groups", nil, date)
+	status, body := rawGet(t, s, "GET", "/admin/v1/phones", nil, date)
 	expectFail(t, status, body, http.StatusNotFound, 40401)
 
 	status, body = rawGet(t, s, "DELETE", "/admin/v1/users/DUSAMPLE000000000001", nil, date)

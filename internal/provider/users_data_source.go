@@ -3,14 +3,19 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -31,20 +36,69 @@ type usersDataSource struct {
 	client *duo.Client
 }
 
+// The arguments that look users up; each excludes the others, and offset
+// and limit, which only slice the whole listing.
+const (
+	usernameArgument  = "username"
+	usernamesArgument = "usernames"
+	userIDsArgument   = "user_ids"
+	emailArgument     = "email"
+)
+
 func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_users"
 }
 
 func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	// usernames and user_ids: no duplicates, so that each user in the result
+	// answers one value of the list, and no null or empty values.
+	batchValidators := []validator.List{
+		listvalidator.UniqueValues(),
+		listvalidator.NoNullValues(),
+		listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: fmt.Sprintf("Lists Duo users with the Admin API's [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users). "+
 			"With no arguments it returns every user of the account, reading every page (%d users a request), in the order Duo lists them. "+
-			"`username` looks up one user by username or alias; `offset` and `limit` read a slice of the listing.", duo.MaxPageSize),
+			"`offset` and `limit` read a slice of the listing. "+
+			"`username`, `usernames`, `user_ids` and `email` look users up instead; at most one of them may be set, and none with `offset` or `limit`.", duo.MaxPageSize),
 		Attributes: map[string]schema.Attribute{
-			"username": schema.StringAttribute{
+			usernameArgument: schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Return only the user whose username, or one of whose aliases, is exactly this. `users` then holds one user, or none when nobody matches.",
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			usernamesArgument: schema.ListAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: fmt.Sprintf("Return the users with these usernames or aliases, in the order of this list: one user for each name that matches. "+
+					"The names are sent %[1]d a request with the Admin API's `username_list`, which matches usernames only; "+
+					"each name that matches no username is then looked up alone by `username`, which also matches aliases, so a list of aliases costs one request per alias. "+
+					"A name may appear only once; a user named twice, by username and by alias, appears twice. "+
+					"A name that matches nobody is an error, unless `ignore_missing` is `true`. An empty list returns no users.", duo.MaxLookupValues),
+				Validators: batchValidators,
+			},
+			userIDsArgument: schema.ListAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: fmt.Sprintf("Return the users with these user IDs, in the order of this list: one user for each ID that matches. "+
+					"The IDs are sent %d a request with the Admin API's `user_id_list`. "+
+					"An ID may appear only once. An ID that matches nobody is an error, unless `ignore_missing` is `true`. An empty list returns no users.", duo.MaxLookupValues),
+				Validators: batchValidators,
+			},
+			emailArgument: schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Return only the users with exactly this email address. `users` is empty when nobody matches.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"ignore_missing": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "With `usernames` or `user_ids`: when `true`, values that match no user are left out of `users` and listed in `missing` instead of failing the read. " +
+					"Defaults to `false`.",
+				Validators: []validator.Bool{boolvalidator.Any(
+					boolvalidator.AlsoRequires(path.MatchRoot(usernamesArgument)),
+					boolvalidator.AlsoRequires(path.MatchRoot(userIDsArgument)),
+				)},
 			},
 			"offset": schema.Int64Attribute{
 				Optional:            true,
@@ -58,52 +112,142 @@ func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"users": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The users, in the order Duo lists them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userSpec.attributes()},
+				Computed: true,
+				MarkdownDescription: "The users: in the order Duo lists them, or with `usernames` and `user_ids`, in the order of that list. " +
+					"Empty when nobody matches.",
+				NestedObject: schema.NestedAttributeObject{Attributes: userSpec.attributes()},
 			},
+			missingField.name: missingField.attribute,
 		},
 		Blocks: timeoutsBlock(ctx),
 	}
 }
 
 func (d *usersDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.Conflicting(path.MatchRoot("username"), path.MatchRoot("offset")),
-		datasourcevalidator.Conflicting(path.MatchRoot("username"), path.MatchRoot("limit")),
+	lookups := []path.Expression{
+		path.MatchRoot(usernameArgument), path.MatchRoot(usernamesArgument), path.MatchRoot(userIDsArgument), path.MatchRoot(emailArgument),
 	}
+	validators := []datasource.ConfigValidator{datasourcevalidator.Conflicting(lookups...)}
+	for _, lookup := range lookups {
+		validators = append(validators,
+			datasourcevalidator.Conflicting(lookup, path.MatchRoot("offset")),
+			datasourcevalidator.Conflicting(lookup, path.MatchRoot("limit")),
+		)
+	}
+	return validators
 }
 
 func (d *usersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.client = clientFrom(req, resp)
 }
 
-func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var username types.String
+// usersQuery is what a duo_users configuration asks for.
+type usersQuery struct {
+	// listing selects from the listing when no batch argument is set.
+	listing duo.ListUsersInput
+	// batchArgument is usernamesArgument or userIDsArgument when one of
+	// them is set, and batch then holds its values; "" otherwise.
+	batchArgument string
+	batch         []string
+	ignoreMissing bool
+}
+
+// readUsersQuery reads the arguments of a duo_users configuration.
+func readUsersQuery(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) usersQuery {
+	var username, email types.String
 	var offset, limit types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("username"), &username)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("offset"), &offset)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("limit"), &limit)...)
+	var usernames, userIDs types.List
+	var ignoreMissing types.Bool
+	diags.Append(config.GetAttribute(ctx, path.Root(usernameArgument), &username)...)
+	diags.Append(config.GetAttribute(ctx, path.Root(emailArgument), &email)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("offset"), &offset)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("limit"), &limit)...)
+	diags.Append(config.GetAttribute(ctx, path.Root(usernamesArgument), &usernames)...)
+	diags.Append(config.GetAttribute(ctx, path.Root(userIDsArgument), &userIDs)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("ignore_missing"), &ignoreMissing)...)
+
+	query := usersQuery{
+		listing: duo.ListUsersInput{
+			Username: username.ValueString(),
+			Email:    email.ValueString(),
+			Offset:   int(offset.ValueInt64()),
+			Limit:    int(limit.ValueInt64()),
+		},
+		ignoreMissing: ignoreMissing.ValueBool(),
+	}
+	for argument, list := range map[string]types.List{usernamesArgument: usernames, userIDsArgument: userIDs} {
+		if !list.IsNull() {
+			query.batchArgument = argument
+			query.batch = []string{}
+			diags.Append(list.ElementsAs(ctx, &query.batch, false)...)
+		}
+	}
+	return query
+}
+
+func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	query := readUsersQuery(ctx, req.Config, &resp.Diagnostics)
 	ctx, cancel := readContext(ctx, req.Config, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	users, err := d.client.ListUsers(ctx, duo.ListUsersInput{
-		Username: username.ValueString(),
-		Offset:   int(offset.ValueInt64()),
-		Limit:    int(limit.ValueInt64()),
-	})
+	users, missing, err := d.find(ctx, query)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to list Duo users", err.Error())
 		return
 	}
+	if len(missing) > 0 && !query.ignoreMissing {
+		resp.Diagnostics.AddAttributeError(path.Root(query.batchArgument), "Duo users not found", missingUsersDetail(query.batchArgument, missing))
+		return
+	}
 
-	state, err := stateFromConfig(req.Config.Raw, map[string]tftypes.Value{"users": userSpec.listValue(users)})
+	if query.batchArgument != "" && missing == nil {
+		missing = []string{}
+	}
+	state, err := stateFromConfig(req.Config.Raw, map[string]tftypes.Value{
+		"users":           userSpec.listValue(users),
+		missingField.name: missingField.value(&missing),
+	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to build the duo_users state", "This is a bug in the provider; please report it: "+err.Error())
 		return
 	}
 	resp.State.Raw = state
 }
+
+// find reads the users the query asks for, and with a batch argument the
+// values that matched nobody.
+func (d *usersDataSource) find(ctx context.Context, query usersQuery) (users []duo.User, missing []string, err error) {
+	switch query.batchArgument {
+	case usernamesArgument:
+		return d.client.UsersByUsername(ctx, query.batch)
+	case userIDsArgument:
+		return d.client.UsersByID(ctx, query.batch)
+	}
+	users, err = d.client.ListUsers(ctx, query.listing)
+	return users, nil, err
+}
+
+// missingUsersDetail names every value of argument that matched nobody.
+func missingUsersDetail(argument string, missing []string) string {
+	quoted := make([]string, len(missing))
+	for i, value := range missing {
+		quoted[i] = fmt.Sprintf("%q", value)
+	}
+	what := "user ID"
+	if argument == usernamesArgument {
+		what = "username or alias"
+	}
+	return fmt.Sprintf("No Duo user has the %s %s (%d of the values in %s). "+
+		"Check the spelling and remove the values that are no longer in Duo, or set ignore_missing = true to read the users that exist and list the others in the missing attribute.",
+		what, strings.Join(quoted, ", "), len(missing), argument)
+}
+
+// missingField is the missing attribute: the values of a batch argument
+// that matched nobody, null without a batch argument.
+var missingField = stringListField("missing",
+	"With `usernames` or `user_ids`: the values that matched no user, in the order given; an empty list when every value matched. "+
+		"Only `ignore_missing = true` lets a read with missing values succeed, so this is how a configuration can report them. Null when neither argument is set.",
+	func(missing *[]string) []string { return *missing })

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -197,4 +197,206 @@ data "duo_users" "all" {
 			ExpectError: regexp.MustCompile(`(?s)Unable to list Duo users.*did not finish within the read timeout`),
 		}},
 	})
+}
+
+// hclStrings writes values as an HCL list of strings.
+func hclStrings(values []string) string {
+	return mustJSON(values)
+}
+
+// rawUsersBy returns, for each value, the user in all whose field is that
+// value, in the order of values: what a batch lookup must return.
+func rawUsersBy(t *testing.T, all []map[string]any, field string, values []string) []map[string]any {
+	t.Helper()
+	byValue := map[any]map[string]any{}
+	for _, user := range all {
+		byValue[user[field]] = user
+	}
+	want := make([]map[string]any, len(values))
+	for i, value := range values {
+		if want[i] = byValue[value]; want[i] == nil {
+			t.Fatalf("no user has the %s %q", field, value)
+		}
+	}
+	return want
+}
+
+// reversedField returns field of the users, last first, so that the order
+// asked differs from Duo's.
+func reversedField(users []map[string]any, field string) []string {
+	values := make([]string, len(users))
+	for i, user := range users {
+		values[len(users)-1-i] = user[field].(string)
+	}
+	return values
+}
+
+func TestAccUsersDataSource_usernames(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Users: usersOverSeveralPages()})
+	all := env.rawUsers(t, nil)
+	// More than 100 names, so several requests, asked in reverse order.
+	names := reversedField(all[:min(len(all), 250)], "username")
+	want := rawUsersBy(t, all, "username", names)
+	steps := []resource.TestStep{{
+		Config: env.config(fmt.Sprintf(`data "duo_users" "batch" { usernames = %s }`, hclStrings(names))),
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectUsers("data.duo_users.batch", "users", want),
+			statecheck.ExpectKnownValue("data.duo_users.batch", tfjsonpath.New("missing"), knownvalue.ListSizeExact(0)),
+		},
+	}}
+	if env.fake != nil {
+		// An alias, which username_list does not match, between usernames.
+		steps = append(steps, resource.TestStep{
+			Config: env.config(`data "duo_users" "aliases" { usernames = ["zoe.nunez", "countess", "jsmith"] }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectUsers("data.duo_users.aliases", "users", rawUsersBy(t, all, "username", []string{"zoe.nunez", "ada.lovelace", "jsmith"})),
+			},
+		})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
+}
+
+func TestAccUsersDataSource_userIDs(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Users: usersOverSeveralPages()})
+	all := env.rawUsers(t, nil)
+	ids := reversedField(all[max(0, len(all)-230):], "user_id")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(fmt.Sprintf(`
+data "duo_users" "batch" {
+  user_ids = %s
+}
+data "duo_users" "none" {
+  user_ids = []
+}
+data "duo_users" "listing" {
+  limit = 1
+}
+`, hclStrings(ids))),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectUsers("data.duo_users.batch", "users", rawUsersBy(t, all, "user_id", ids)),
+				statecheck.ExpectKnownValue("data.duo_users.batch", tfjsonpath.New("missing"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.duo_users.none", tfjsonpath.New("users"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.duo_users.none", tfjsonpath.New("missing"), knownvalue.ListSizeExact(0)),
+				// Without a batch argument, missing is null rather than empty.
+				statecheck.ExpectKnownValue("data.duo_users.listing", tfjsonpath.New("missing"), knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+func TestAccUsersDataSource_email(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{})
+	var email string
+	for _, user := range env.rawUsers(t, nil) {
+		if email, _ = user["email"].(string); email != "" {
+			break
+		}
+	}
+	if email == "" {
+		t.Skip("no user of the account has an email address")
+	}
+	want := env.rawUsers(t, url.Values{"email": {email}})
+	if len(want) == 0 {
+		t.Fatalf("Duo found nobody by the email %q", email)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(fmt.Sprintf(`
+data "duo_users" "by_email" {
+  email = %q
+}
+data "duo_users" "nobody" {
+  email = "nobody@no-such-domain.invalid"
+}
+`, email)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectUsers("data.duo_users.by_email", "users", want),
+				statecheck.ExpectKnownValue("data.duo_users.nobody", tfjsonpath.New("users"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.duo_users.nobody", tfjsonpath.New("missing"), knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+func TestAccUsersDataSource_missingValuesAreAnError(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{})
+	all := env.rawUsers(t, nil)
+	if len(all) == 0 {
+		t.Skip("the account has no users")
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config:      env.config(fmt.Sprintf(`data "duo_users" "x" { usernames = ["no-such-user-1", %q, "no-such-user-2"] }`, all[0]["username"])),
+				ExpectError: regexp.MustCompile(`(?s)Duo users not found.*No Duo user has the username or alias\s+"no-such-user-1",\s+"no-such-user-2"\s+\(2\s+of\s+the\s+values\s+in\s+usernames\).*ignore_missing`),
+			},
+			{
+				Config:      env.config(fmt.Sprintf(`data "duo_users" "x" { user_ids = [%q, "DUNOSUCHUSER0000000X"] }`, all[0]["user_id"])),
+				ExpectError: regexp.MustCompile(`(?s)Duo users not found.*No Duo user has the user ID\s+"DUNOSUCHUSER0000000X"\s+\(1\s+of\s+the\s+values\s+in\s+user_ids\)`),
+			},
+		},
+	})
+}
+
+func TestAccUsersDataSource_ignoreMissing(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{})
+	all := env.rawUsers(t, nil)
+	if len(all) < 2 {
+		t.Skip("the account has fewer than two users")
+	}
+	names := []string{"no-such-user-2", all[1]["username"].(string), "no-such-user-1", all[0]["username"].(string)}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(fmt.Sprintf(`
+data "duo_users" "some" {
+  usernames      = %s
+  ignore_missing = true
+}
+data "duo_users" "ids" {
+  user_ids       = ["DUNOSUCHUSER0000000X", %q]
+  ignore_missing = true
+}
+`, hclStrings(names), all[0]["user_id"])),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectUsers("data.duo_users.some", "users", []map[string]any{all[1], all[0]}),
+				statecheck.ExpectKnownValue("data.duo_users.some", tfjsonpath.New("missing"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("no-such-user-2"), knownvalue.StringExact("no-such-user-1"),
+				})),
+				expectUsers("data.duo_users.ids", "users", all[:1]),
+				statecheck.ExpectKnownValue("data.duo_users.ids", tfjsonpath.New("missing"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("DUNOSUCHUSER0000000X"),
+				})),
+			},
+		}},
+	})
+}
+
+func TestAccUsersDataSource_lookupsExcludeEachOther(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{})
+	var steps []resource.TestStep
+	for config, want := range map[string]string{
+		"usernames = [\"a\"]\n  user_ids = [\"b\"]":  `(?s)Invalid Attribute Combination.*cannot be configured together.*usernames.*user_ids`,
+		"usernames = [\"a\"]\n  username = \"a\"":    `(?s)Invalid Attribute Combination.*cannot be configured together.*username.*usernames`,
+		"email = \"a@example.com\"\n  user_ids = []": `(?s)Invalid Attribute Combination.*cannot be configured together.*user_ids.*email`,
+		"email = \"a@example.com\"\n  limit = 5":     `(?s)Invalid Attribute Combination.*email.*limit`,
+		"user_ids = [\"a\"]\n  offset = 5":           `(?s)Invalid Attribute Combination.*user_ids.*offset`,
+		"usernames = [\"a\"]\n  limit = 5":           `(?s)Invalid Attribute Combination.*usernames.*limit`,
+		"ignore_missing = true":                      `(?s)Attribute "usernames" must be specified when "ignore_missing" is\s+specified.*Attribute "user_ids" must be specified`,
+		"ignore_missing = true\n  email = \"a@b.c\"": `(?s)Attribute "usernames" must be specified when "ignore_missing"`,
+		`usernames = ["a", "b", "a"]`:                `(?s)usernames.*This attribute contains duplicate values of: "a"`,
+		`user_ids = ["DU1", ""]`:                     `Attribute user_ids\[1\] string length must be at least 1`,
+		`usernames = ["a", null]`:                    `(?s)usernames.*null`,
+		`email = ""`:                                 `Attribute email string length must be at least 1`,
+	} {
+		steps = append(steps, resource.TestStep{
+			Config:      env.config(fmt.Sprintf("data \"duo_users\" \"bad\" {\n  %s\n}", config)),
+			ExpectError: regexp.MustCompile(want),
+		})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
 }

@@ -1,0 +1,137 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"strconv"
+	"testing"
+
+	duoapi "github.com/duosecurity/duo_api_golang"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/idaudit/terraform-provider-duo/internal/duo"
+	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
+)
+
+// rawList reads every page of the listing at path through duo_api_golang
+// itself, independently of the provider's client, as the JSON objects Duo
+// sent: rawUsers for groups and group members.
+func (e *accEnv) rawList(t *testing.T, path string, pageSize int) []map[string]any {
+	t.Helper()
+	api := duoapi.NewDuoApi(e.ikey, e.skey, e.host, "acceptance-test", duoapi.SetTransport(func(tr *http.Transport) {
+		if e.caFile == "" {
+			return
+		}
+		pem, err := os.ReadFile(e.caFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr.TLSClientConfig.RootCAs.AppendCertsFromPEM(pem)
+	}))
+	objects := []map[string]any{}
+	offset := 0
+	for {
+		query := map[string][]string{"limit": {strconv.Itoa(pageSize)}, "offset": {strconv.Itoa(offset)}}
+		_, body, err := api.SignedCall(http.MethodGet, path, query, duoapi.UseTimeout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Stat     string           `json:"stat"`
+			Response []map[string]any `json:"response"`
+			Metadata struct {
+				NextOffset *int `json:"next_offset"`
+			} `json:"metadata"`
+		}
+		if err := json.Unmarshal(body, &page); err != nil || page.Stat != "OK" {
+			t.Fatalf("listing %s through duo_api_golang: %v %.200s", path, err, body)
+		}
+		objects = append(objects, page.Response...)
+		if page.Metadata.NextOffset == nil {
+			return objects
+		}
+		offset = *page.Metadata.NextOffset
+	}
+}
+
+func (e *accEnv) rawGroups(t *testing.T) []map[string]any {
+	t.Helper()
+	return e.rawList(t, "/admin/v1/groups", duo.MaxGroupPageSize)
+}
+
+// expectObjects checks a list of objects against Duo's JSON field by field,
+// as expectUsers does for users.
+func expectObjects(address, attribute string, want []map[string]any) statecheck.StateCheck {
+	return expectUsers(address, attribute, want)
+}
+
+// extraGroups returns n groups nobody belongs to, to page the group listing.
+func extraGroups(n int) []fakeduo.Group {
+	groups := make([]fakeduo.Group, n)
+	for i := range groups {
+		groups[i] = fakeduo.Group{GroupID: fmt.Sprintf("DGEXTRA%013d", i), Name: fmt.Sprintf("Extra group %d", i), Desc: "Paging test", Status: "Active", SMSEnabled: i%2 == 0}
+	}
+	return groups
+}
+
+func TestAccGroupsDataSource_everyGroupOnEveryPage(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Groups: extraGroups(250)})
+	want := env.rawGroups(t)
+	checks := []statecheck.StateCheck{expectObjects("data.duo_groups.all", "groups", want)}
+	if env.fake != nil {
+		// The sample users' four groups, then the 250 extra ones: three pages.
+		groups := tfjsonpath.New("groups")
+		checks = append(checks,
+			statecheck.ExpectKnownValue("data.duo_groups.all", groups, knownvalue.ListSizeExact(254)),
+			statecheck.ExpectKnownValue("data.duo_groups.all", groups.AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("Engineering")),
+			statecheck.ExpectKnownValue("data.duo_groups.all", groups.AtSliceIndex(0).AtMapKey("voice_enabled"), knownvalue.Bool(true)),
+			statecheck.ExpectKnownValue("data.duo_groups.all", groups.AtSliceIndex(1).AtMapKey("desc"), knownvalue.StringExact("")),
+			statecheck.ExpectKnownValue("data.duo_groups.all", groups.AtSliceIndex(253).AtMapKey("group_id"), knownvalue.StringExact("DGEXTRA0000000000249")),
+		)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:            env.config(`data "duo_groups" "all" {}`),
+			ConfigStateChecks: checks,
+		}},
+	})
+}
+
+func TestAccGroupsDataSource_name(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Groups: extraGroups(250)})
+	all := env.rawGroups(t)
+	if len(all) == 0 {
+		t.Skip("the account has no groups")
+	}
+	// The last group, so that finding it takes every page.
+	name := all[len(all)-1]["name"].(string)
+	var want []map[string]any
+	for _, group := range all {
+		if group["name"] == name {
+			want = append(want, group)
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(fmt.Sprintf(`
+data "duo_groups" "named" {
+  name = %q
+}
+data "duo_groups" "nobody" {
+  name = "No such group anywhere"
+}
+`, name)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectObjects("data.duo_groups.named", "groups", want),
+				statecheck.ExpectKnownValue("data.duo_groups.nobody", tfjsonpath.New("groups"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
+}
