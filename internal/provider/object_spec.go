@@ -16,12 +16,14 @@ type objectSpec[T any] struct {
 	typ    tftypes.Object
 }
 
-// field is one attribute of an objectSpec.
+// field is one attribute of an objectSpec. value and encode produce the
+// same Terraform value, as a tftypes.Value and as state on the wire.
 type field[T any] struct {
 	name      string
 	attribute schema.Attribute
 	typ       tftypes.Type
 	value     func(*T) tftypes.Value
+	encode    func(*msgpackWriter, *T)
 }
 
 func newObjectSpec[T any](fields ...field[T]) objectSpec[T] {
@@ -68,12 +70,34 @@ func (s objectSpec[T]) listValue(items []T) tftypes.Value {
 	return tftypes.NewValue(listType, elements)
 }
 
+// encode writes v as a Terraform object.
+func (s objectSpec[T]) encode(w *msgpackWriter, v *T) {
+	w.mapHeader(len(s.fields))
+	for _, f := range s.fields {
+		w.string(f.name)
+		f.encode(w, v)
+	}
+}
+
+// encodeList writes items as a Terraform list of objects; nil is null.
+func (s objectSpec[T]) encodeList(w *msgpackWriter, items []T) {
+	if items == nil {
+		w.null()
+		return
+	}
+	w.arrayHeader(len(items))
+	for i := range items {
+		s.encode(w, &items[i])
+	}
+}
+
 func stringField[T any](name, description string, get func(*T) *string) field[T] {
 	return field[T]{
 		name:      name,
 		attribute: schema.StringAttribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.String,
 		value:     func(v *T) tftypes.Value { return tftypes.NewValue(tftypes.String, get(v)) },
+		encode:    func(w *msgpackWriter, v *T) { w.optionalString(get(v)) },
 	}
 }
 
@@ -83,6 +107,7 @@ func boolField[T any](name, description string, get func(*T) *bool) field[T] {
 		attribute: schema.BoolAttribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Bool,
 		value:     func(v *T) tftypes.Value { return tftypes.NewValue(tftypes.Bool, get(v)) },
+		encode:    func(w *msgpackWriter, v *T) { w.optionalBool(get(v)) },
 	}
 }
 
@@ -92,6 +117,7 @@ func int64Field[T any](name, description string, get func(*T) *int64) field[T] {
 		attribute: schema.Int64Attribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Number,
 		value:     func(v *T) tftypes.Value { return tftypes.NewValue(tftypes.Number, get(v)) },
+		encode:    func(w *msgpackWriter, v *T) { w.optionalInt(get(v)) },
 	}
 }
 
@@ -111,6 +137,17 @@ func stringListField[T any](name, description string, get func(*T) []string) fie
 				elements[i] = tftypes.NewValue(tftypes.String, item)
 			}
 			return tftypes.NewValue(listType, elements)
+		},
+		encode: func(w *msgpackWriter, v *T) {
+			items := get(v)
+			if items == nil {
+				w.null()
+				return
+			}
+			w.arrayHeader(len(items))
+			for _, item := range items {
+				w.string(item)
+			}
 		},
 	}
 }
@@ -132,6 +169,18 @@ func stringMapField[T any](name, description string, get func(*T) map[string]str
 			}
 			return tftypes.NewValue(mapType, elements)
 		},
+		encode: func(w *msgpackWriter, v *T) {
+			items := get(v)
+			if items == nil {
+				w.null()
+				return
+			}
+			w.mapHeader(len(items))
+			for key, item := range items {
+				w.string(key)
+				w.string(item)
+			}
+		},
 	}
 }
 
@@ -143,7 +192,8 @@ func nestedListField[T, E any](name, description string, elem objectSpec[E], get
 			MarkdownDescription: description,
 			NestedObject:        schema.NestedAttributeObject{Attributes: elem.attributes()},
 		},
-		typ:   tftypes.List{ElementType: elem.typ},
-		value: func(v *T) tftypes.Value { return elem.listValue(get(v)) },
+		typ:    tftypes.List{ElementType: elem.typ},
+		value:  func(v *T) tftypes.Value { return elem.listValue(get(v)) },
+		encode: func(w *msgpackWriter, v *T) { elem.encodeList(w, get(v)) },
 	}
 }

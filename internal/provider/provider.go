@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -31,6 +32,13 @@ func New(version string) func() provider.Provider {
 
 type duoProvider struct {
 	version string
+	// client is what Configure built, for the reads served outside the
+	// framework (see NewServer).
+	client atomic.Pointer[duo.Client]
+}
+
+func (p *duoProvider) configuredClient() *duo.Client {
+	return p.client.Load()
 }
 
 type providerModel struct {
@@ -205,6 +213,7 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddError("Unable to configure the Duo client", err.Error()+". Check the "+caCertFileSetting.attribute+" file.")
 		return
 	}
+	p.client.Store(client)
 	resp.DataSourceData = client
 }
 
@@ -216,6 +225,8 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 	return []func() datasource.DataSource{
 		newUsersDataSource,
 		newUserDataSource,
+		newGroupsDataSource,
+		newGroupDataSource,
 	}
 }
 

@@ -16,7 +16,6 @@ import (
 	"testing"
 
 	duoapi "github.com/duosecurity/duo_api_golang"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -31,8 +30,9 @@ import (
 // instead, and tests that need the fake's own users are skipped.
 const realAccountSwitch = "DUO_ACC_REAL_ACCOUNT"
 
+// testAccProviders serves the provider as main.go does.
 var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"duo": providerserver.NewProtocol6WithError(New("test")()),
+	"duo": NewServer("test"),
 }
 
 // accEnv is the Duo account one acceptance test reads.

@@ -186,30 +186,12 @@ func readUsersQuery(ctx context.Context, config tfsdk.Config, diags *diag.Diagno
 }
 
 func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	query := readUsersQuery(ctx, req.Config, &resp.Diagnostics)
-	ctx, cancel := readContext(ctx, req.Config, &resp.Diagnostics)
-	defer cancel()
+	computed, diags := d.read(ctx, d.client, req.Config)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-
-	users, missing, err := d.find(ctx, query)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to list Duo users", err.Error())
-		return
-	}
-	if len(missing) > 0 && !query.ignoreMissing {
-		resp.Diagnostics.AddAttributeError(path.Root(query.batchArgument), "Duo users not found", missingUsersDetail(query.batchArgument, missing))
-		return
-	}
-
-	if query.batchArgument != "" && missing == nil {
-		missing = []string{}
-	}
-	state, err := stateFromConfig(req.Config.Raw, map[string]tftypes.Value{
-		"users":           userSpec.listValue(users),
-		missingField.name: missingField.value(&missing),
-	})
+	state, err := stateFromConfig(req.Config.Raw, stateValues(computed))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to build the duo_users state", "This is a bug in the provider; please report it: "+err.Error())
 		return
@@ -217,16 +199,52 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	resp.State.Raw = state
 }
 
+// read finds the users the configuration asks for and returns the computed
+// attributes. Both the framework's Read and the provider server's fast path
+// (see NewServer) serve it.
+func (d *usersDataSource) read(ctx context.Context, client *duo.Client, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	query := readUsersQuery(ctx, config, &diags)
+	ctx, cancel := readContext(ctx, config, &diags)
+	defer cancel()
+	if diags.HasError() {
+		return nil, diags
+	}
+
+	users, missing, err := find(ctx, client, query)
+	if err != nil {
+		diags.AddError("Unable to list Duo users", err.Error())
+		return nil, diags
+	}
+	if len(missing) > 0 && !query.ignoreMissing {
+		diags.AddAttributeError(path.Root(query.batchArgument), "Duo users not found", missingUsersDetail(query.batchArgument, missing))
+		return nil, diags
+	}
+	if query.batchArgument != "" && missing == nil {
+		missing = []string{}
+	}
+	return map[string]stateAttribute{
+		"users": {
+			value:  func() tftypes.Value { return userSpec.listValue(users) },
+			encode: func(w *msgpackWriter) { userSpec.encodeList(w, users) },
+		},
+		missingField.name: {
+			value:  func() tftypes.Value { return missingField.value(&missing) },
+			encode: func(w *msgpackWriter) { missingField.encode(w, &missing) },
+		},
+	}, diags
+}
+
 // find reads the users the query asks for, and with a batch argument the
 // values that matched nobody.
-func (d *usersDataSource) find(ctx context.Context, query usersQuery) (users []duo.User, missing []string, err error) {
+func find(ctx context.Context, client *duo.Client, query usersQuery) (users []duo.User, missing []string, err error) {
 	switch query.batchArgument {
 	case usernamesArgument:
-		return d.client.UsersByUsername(ctx, query.batch)
+		return client.UsersByUsername(ctx, query.batch)
 	case userIDsArgument:
-		return d.client.UsersByID(ctx, query.batch)
+		return client.UsersByID(ctx, query.batch)
 	}
-	users, err = d.client.ListUsers(ctx, query.listing)
+	users, err = client.ListUsers(ctx, query.listing)
 	return users, nil, err
 }
 

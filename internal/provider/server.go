@@ -1,0 +1,172 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/idaudit/terraform-provider-duo/internal/duo"
+)
+
+// stateAttribute is an attribute a read computes, both as a value for the
+// framework and as its wire encoding for the fast path.
+type stateAttribute struct {
+	value  func() tftypes.Value
+	encode func(*msgpackWriter)
+}
+
+// stateReader is a data source whose read can be served without the
+// framework's post-read processing.
+type stateReader interface {
+	datasource.DataSource
+	// read returns the computed attributes for the configuration.
+	read(ctx context.Context, client *duo.Client, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics)
+}
+
+// NewServer returns the provider's protocol server. The framework serves
+// everything but the reads of duo_users: after a data source's Read, the
+// framework converts, copies and compares the whole state for semantic
+// equality before marshalling it, which for tens of thousands of users
+// takes many times longer than fetching them. Those reads are answered here
+// with the same read logic, and the state is written straight to the wire.
+func NewServer(version string) func() (tfprotov6.ProviderServer, error) {
+	return func() (tfprotov6.ProviderServer, error) {
+		p := &duoProvider{version: version}
+		framework, err := providerserver.NewProtocol6WithError(p)()
+		if err != nil {
+			return nil, err
+		}
+		return &server{
+			ProviderServer: framework,
+			provider:       p,
+			fastReaders:    map[string]stateReader{"duo_users": &usersDataSource{}},
+		}, nil
+	}
+}
+
+type server struct {
+	tfprotov6.ProviderServer
+	provider    *duoProvider
+	fastReaders map[string]stateReader
+}
+
+func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	reader, ok := s.fastReaders[req.TypeName]
+	if !ok {
+		return s.ProviderServer.ReadDataSource(ctx, req)
+	}
+	state, diags := s.readState(ctx, reader, req.Config)
+	return &tfprotov6.ReadDataSourceResponse{State: state, Diagnostics: toProtocolDiagnostics(diags)}, nil
+}
+
+func (s *server) readState(ctx context.Context, reader stateReader, dv *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	client := s.provider.configuredClient()
+	if client == nil {
+		diags.AddError("Duo provider not configured", "The provider has no Duo client: its configuration failed or is not known yet. Fix the errors reported for the provider block.")
+		return nil, diags
+	}
+
+	var schemaResp datasource.SchemaResponse
+	reader.Schema(ctx, datasource.SchemaRequest{}, &schemaResp)
+	stateType := schemaResp.Schema.Type().TerraformType(ctx)
+	config, err := dv.Unmarshal(stateType)
+	if err != nil {
+		diags.AddError("Unreadable data source configuration", "This is a bug in the provider; please report it: "+err.Error())
+		return nil, diags
+	}
+
+	computed, readDiags := reader.read(ctx, client, tfsdk.Config{Raw: config, Schema: schemaResp.Schema})
+	diags.Append(readDiags...)
+	if diags.HasError() {
+		return nil, diags
+	}
+	state, err := encodeState(config, computed)
+	if err != nil {
+		diags.AddError("Unable to encode the data source state", "This is a bug in the provider; please report it: "+err.Error())
+		return nil, diags
+	}
+	return &tfprotov6.DynamicValue{MsgPack: state}, diags
+}
+
+// encodeState writes the configuration as state with the computed
+// attributes set.
+func encodeState(config tftypes.Value, computed map[string]stateAttribute) ([]byte, error) {
+	attributes := map[string]tftypes.Value{}
+	if err := config.As(&attributes); err != nil {
+		return nil, err
+	}
+	objectType, ok := config.Type().(tftypes.Object)
+	if !ok {
+		return nil, fmt.Errorf("the configuration is a %s, not an object", config.Type())
+	}
+	w := &msgpackWriter{}
+	w.mapHeader(len(attributes))
+	for name, value := range attributes {
+		w.string(name)
+		if attribute, ok := computed[name]; ok {
+			attribute.encode(w)
+			continue
+		}
+		encoded, err := tfprotov6.NewDynamicValue(objectType.AttributeTypes[name], value)
+		if err != nil {
+			return nil, err
+		}
+		w.raw(encoded.MsgPack)
+	}
+	return w.buf, nil
+}
+
+// stateValues returns the values of computed attributes, for the framework.
+func stateValues(computed map[string]stateAttribute) map[string]tftypes.Value {
+	values := make(map[string]tftypes.Value, len(computed))
+	for name, attribute := range computed {
+		values[name] = attribute.value()
+	}
+	return values
+}
+
+// toProtocolDiagnostics converts diagnostics from a read for the wire.
+func toProtocolDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
+	var out []*tfprotov6.Diagnostic
+	for _, d := range diags {
+		severity := tfprotov6.DiagnosticSeverityError
+		if d.Severity() == diag.SeverityWarning {
+			severity = tfprotov6.DiagnosticSeverityWarning
+		}
+		protocol := &tfprotov6.Diagnostic{Severity: severity, Summary: d.Summary(), Detail: d.Detail()}
+		if withPath, ok := d.(diag.DiagnosticWithPath); ok {
+			protocol.Attribute = toAttributePath(withPath.Path())
+		}
+		out = append(out, protocol)
+	}
+	return out
+}
+
+func toAttributePath(p path.Path) *tftypes.AttributePath {
+	steps := p.Steps()
+	if len(steps) == 0 {
+		return nil
+	}
+	out := tftypes.NewAttributePath()
+	for _, step := range steps {
+		switch step := step.(type) {
+		case path.PathStepAttributeName:
+			out = out.WithAttributeName(string(step))
+		case path.PathStepElementKeyInt:
+			out = out.WithElementKeyInt(int(step))
+		case path.PathStepElementKeyString:
+			out = out.WithElementKeyString(string(step))
+		default:
+			return out
+		}
+	}
+	return out
+}
