@@ -15,7 +15,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -27,6 +26,9 @@ import (
 const (
 	DefaultRequestTimeout = 60 * time.Second
 	DefaultMaxRetryWait   = 5 * time.Minute
+	// DefaultMaxConcurrentRequests keeps a listing well inside Duo's budget
+	// of about 200 list requests a minute while hiding most of the latency.
+	DefaultMaxConcurrentRequests = 4
 )
 
 // Config holds what a Client needs to reach one Duo account.
@@ -44,6 +46,9 @@ type Config struct {
 	// MaxRetryWait bounds the total time one call spends waiting between
 	// retries of rate-limited (429) or failed (5xx, network) requests.
 	MaxRetryWait time.Duration
+	// MaxConcurrentRequests bounds the requests in flight at once; rate
+	// limit answers lower the bound for a while.
+	MaxConcurrentRequests int
 	// LogRequest, when set, is told about every request sent.
 	LogRequest func(context.Context, RequestLog)
 }
@@ -67,6 +72,7 @@ type Client struct {
 	transport *http.Transport
 	// retryDelay returns the wait before retry number attempt (1-based).
 	retryDelay func(attempt int) time.Duration
+	limit      *adaptiveLimit
 }
 
 // NewClient checks cfg and returns a Client for it.
@@ -79,6 +85,9 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	if cfg.MaxRetryWait <= 0 {
 		cfg.MaxRetryWait = DefaultMaxRetryWait
+	}
+	if cfg.MaxConcurrentRequests <= 0 {
+		cfg.MaxConcurrentRequests = DefaultMaxConcurrentRequests
 	}
 	if len(cfg.ExtraCACertsPEM) > 0 && !x509.NewCertPool().AppendCertsFromPEM(cfg.ExtraCACertsPEM) {
 		return nil, errors.New("the CA certificate file holds no PEM certificate")
@@ -100,7 +109,7 @@ func NewClient(cfg Config) (*Client, error) {
 		t.ForceAttemptHTTP2 = true
 		transport = t
 	}))
-	return &Client{cfg: cfg, transport: transport, retryDelay: duoBackoff}, nil
+	return &Client{cfg: cfg, transport: transport, retryDelay: duoBackoff, limit: newAdaptiveLimit(cfg.MaxConcurrentRequests)}, nil
 }
 
 // NormalizeAPIHost accepts "host", "host:port" or "https://host[:port]" and
@@ -177,8 +186,12 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 	var waited time.Duration
 	failures := 0
 	for attempt := 1; ; attempt++ {
+		if err := c.client.limit.acquire(ctx); err != nil {
+			return stopped(path, ctx)
+		}
 		start := time.Now()
 		resp, body, err := c.api.JSONSignedCall(http.MethodGet, path, jsonParams, duoapi.UseTimeout)
+		c.client.limit.release(errors.Is(err, errRateLimited))
 		status := 0
 		if resp != nil {
 			status = resp.StatusCode
@@ -211,77 +224,6 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 		}
 		waited += delay
 	}
-}
-
-// listQuery is one paginated Admin API listing.
-type listQuery struct {
-	path string
-	// what names the listed objects in errors, such as "users".
-	what string
-	// params are the listing's filters; listAll adds limit and offset.
-	params url.Values
-	// pageSize is the largest page Duo serves for this listing.
-	pageSize int
-	// offset is the index of the first object to return.
-	offset int
-	// limit caps how many objects are returned across all pages; 0 means all.
-	limit int
-}
-
-// listAll returns the objects of a listing in Duo's order, following
-// metadata.next_offset until Duo sends none or limit objects have been
-// read. Any failure fails the whole listing: it never returns the pages
-// read before, because a partial list would look like a complete one.
-// The result is never nil, so that "nothing matched" is an empty list.
-func listAll[T any](ctx context.Context, c *call, l listQuery) ([]T, error) {
-	var objects []T
-	offset := l.offset
-	for {
-		pageSize := l.pageSize
-		if l.limit > 0 {
-			pageSize = min(pageSize, l.limit-len(objects))
-		}
-		params := url.Values{
-			"limit":  {strconv.Itoa(pageSize)},
-			"offset": {strconv.Itoa(offset)},
-		}
-		for key, values := range l.params {
-			params[key] = values
-		}
-
-		var page envelope[[]T]
-		if err := get(ctx, c, l.path, params, &page); err != nil {
-			return nil, err
-		}
-		if objects == nil {
-			objects = make([]T, 0, l.expectedCount(page.Metadata.TotalObjects))
-		}
-		objects = append(objects, page.Response...)
-
-		next := page.Metadata.NextOffset
-		if !next.set || (l.limit > 0 && len(objects) >= l.limit) {
-			break
-		}
-		if next.value <= offset {
-			return nil, fmt.Errorf("Duo's listing of %s did not advance: next_offset %d after offset %d", l.what, next.value, offset)
-		}
-		offset = next.value
-	}
-	if l.limit > 0 && len(objects) > l.limit {
-		objects = objects[:l.limit]
-	}
-	return objects, nil
-}
-
-// expectedCount sizes the result from the first page's total_objects,
-// bounded so that a wild total cannot allocate much before it is disproved.
-func (l listQuery) expectedCount(total lenientInt) int {
-	const bound = 200_000
-	n := min(max(total.value-l.offset, 0), bound)
-	if l.limit > 0 {
-		n = min(n, l.limit)
-	}
-	return n
 }
 
 // stopped explains why a request ended early: the caller's deadline (the

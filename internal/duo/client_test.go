@@ -6,6 +6,8 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -25,10 +27,13 @@ type testServer struct {
 func newTestServer(t *testing.T, handler http.HandlerFunc) *testServer {
 	t.Helper()
 	ts := &testServer{}
-	ts.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ts.requests.Add(1)
 		handler(w, r)
 	}))
+	// Fetches cancelled on purpose end in handshake errors that say nothing.
+	ts.Config.ErrorLog = log.New(io.Discard, "", 0)
+	ts.StartTLS()
 	t.Cleanup(ts.Close)
 	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ts.Certificate().Raw})
 	client, err := NewClient(Config{

@@ -23,6 +23,9 @@ type GroupMember struct {
 	Username *string `json:"username"`
 }
 
+// id names a member in a listing, to notice one listed twice.
+func (m *GroupMember) id() *string { return m.UserID }
+
 // ListGroupsInput selects groups from the listing.
 type ListGroupsInput struct {
 	// Name keeps only the groups with exactly this name; empty keeps all.
@@ -34,7 +37,7 @@ type ListGroupsInput struct {
 // ListGroups returns the groups Duo lists, in Duo's order, reading every
 // page. Any failure fails the whole listing.
 func (c *Client) ListGroups(ctx context.Context, in ListGroupsInput) ([]Group, error) {
-	groups, err := listAll[Group](ctx, c.newCall(ctx), listQuery{path: groupsPath, what: "groups", pageSize: MaxGroupPageSize})
+	groups, err := listAll[Group](ctx, c.newCall(ctx), listQuery{path: groupsPath, what: "groups", pageSize: MaxGroupPageSize}, (*Group).id)
 	if err != nil || in.Name == "" {
 		return groups, err
 	}
@@ -67,5 +70,5 @@ func (c *Client) GetGroup(ctx context.Context, groupID string) (*Group, error) {
 func (c *Client) ListGroupMembers(ctx context.Context, groupID string) ([]GroupMember, error) {
 	return listAll[GroupMember](ctx, c.newCall(ctx), listQuery{
 		path: groupsV2Path + "/" + url.PathEscape(groupID) + "/users", what: "group members", pageSize: MaxGroupMemberPageSize,
-	})
+	}, (*GroupMember).id)
 }

@@ -85,3 +85,9 @@ type WebAuthnCredential struct {
 	WebAuthnKey    *string `json:"webauthnkey"`
 	DateAdded      *int64  `json:"date_added"`
 }
+
+// id names a user in a listing, to notice one listed twice.
+func (u *User) id() *string { return u.UserID }
+
+// id names a group in a listing, to notice one listed twice.
+func (g *Group) id() *string { return g.GroupID }

@@ -43,7 +43,7 @@ func (c *Client) ListUsers(ctx context.Context, in ListUsersInput) ([]User, erro
 	return listAll[User](ctx, c.newCall(ctx), listQuery{
 		path: usersPath, what: "users", params: params,
 		pageSize: MaxPageSize, offset: in.Offset, limit: in.Limit,
-	})
+	}, (*User).id)
 }
 
 // UsersByUsername looks users up by username or alias. It returns one user
@@ -64,7 +64,7 @@ func (c *Client) UsersByUsername(ctx context.Context, names []string) ([]User, [
 		if _, ok := found[name]; ok {
 			continue
 		}
-		users, err := listAll[User](ctx, call, listQuery{path: usersPath, what: "users", params: url.Values{"username": {name}}, pageSize: MaxPageSize})
+		users, err := listAll[User](ctx, call, listQuery{path: usersPath, what: "users", params: url.Values{"username": {name}}, pageSize: MaxPageSize}, (*User).id)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -98,7 +98,7 @@ func findByList(ctx context.Context, call *call, param string, values []string, 
 		if err != nil {
 			return nil, fmt.Errorf("encoding %s: %w", param, err)
 		}
-		users, err := listAll[User](ctx, call, listQuery{path: usersPath, what: "users", params: url.Values{param: {string(list)}}, pageSize: MaxPageSize})
+		users, err := listAll[User](ctx, call, listQuery{path: usersPath, what: "users", params: url.Values{param: {string(list)}}, pageSize: MaxPageSize}, (*User).id)
 		if err != nil {
 			return nil, err
 		}

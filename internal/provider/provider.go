@@ -9,12 +9,14 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -48,7 +50,12 @@ type providerModel struct {
 	CACertFile     types.String `tfsdk:"ca_cert_file"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 	MaxRetryWait   types.String `tfsdk:"max_retry_wait"`
+	MaxConcurrent  types.Int64  `tfsdk:"max_concurrent_requests"`
 }
+
+// maxConcurrentRequests is the most max_concurrent_requests allows: Duo's
+// budget is about 200 list requests a minute.
+const maxConcurrentRequests = 16
 
 // setting is a provider argument that may also come from the environment.
 type setting struct {
@@ -120,6 +127,12 @@ func (p *duoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional:            true,
 				MarkdownDescription: fmt.Sprintf("How long one request to Duo may take, including reading the answer, as a duration such as `30s` or `2m`. Defaults to `%s`.", duo.DefaultRequestTimeout),
 			},
+			"max_concurrent_requests": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How many requests one provider may have in flight to Duo at once, from `1` to `%d`: a listing fetches its pages in parallel once the first page tells how many there are. "+
+					"When Duo rate limits a request, the provider halves this for a while and raises it again gradually. Defaults to `%d`.", maxConcurrentRequests, duo.DefaultMaxConcurrentRequests),
+				Validators: []validator.Int64{int64validator.Between(1, maxConcurrentRequests)},
+			},
 			"max_retry_wait": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: fmt.Sprintf("How long one read may wait in total between retries when Duo rate limits it (HTTP 429) or fails (HTTP 5xx, network errors), as a duration such as `90s` or `10m`. Past it, the read fails. Defaults to `%s`.", duo.DefaultMaxRetryWait),
@@ -150,8 +163,8 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 					unknown.setting.attribute, unknown.setting.envList()))
 		}
 	}
-	if config.RequestTimeout.IsUnknown() || config.MaxRetryWait.IsUnknown() {
-		resp.Diagnostics.AddError("Unknown Duo provider setting", "request_timeout and max_retry_wait must be known at plan time.")
+	if config.RequestTimeout.IsUnknown() || config.MaxRetryWait.IsUnknown() || config.MaxConcurrent.IsUnknown() {
+		resp.Diagnostics.AddError("Unknown Duo provider setting", "request_timeout, max_retry_wait and max_concurrent_requests must be known at plan time.")
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -204,6 +217,7 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	clientConfig.RequestTimeout = parseDuration(config.RequestTimeout, "request_timeout", &resp.Diagnostics)
 	clientConfig.MaxRetryWait = parseDuration(config.MaxRetryWait, "max_retry_wait", &resp.Diagnostics)
+	clientConfig.MaxConcurrentRequests = int(config.MaxConcurrent.ValueInt64())
 	if resp.Diagnostics.HasError() {
 		return
 	}
