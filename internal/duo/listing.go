@@ -27,11 +27,14 @@ type listQuery struct {
 	limit int
 }
 
-// pageSink receives a listing's pages in Duo's order.
-type pageSink[T any] interface {
-	add(page []T)
-	// restart voids the pages added so far: the listing is read again.
-	restart()
+// PageSink receives a listing's pages in Duo's order, so that a caller can
+// turn each page into what it needs and let the decoded objects go.
+type PageSink[T any] interface {
+	// Add takes the next page.
+	Add(page []T)
+	// Restart voids the pages added so far: the account changed while it
+	// was listed, and the listing is read again from the start.
+	Restart()
 }
 
 // listAll returns the objects of a listing in Duo's order. The result is
@@ -48,8 +51,8 @@ type collector[T any] struct {
 	objects []T
 }
 
-func (c *collector[T]) add(page []T) { c.objects = append(c.objects, page...) }
-func (c *collector[T]) restart()     { c.objects = c.objects[:0] }
+func (c *collector[T]) Add(page []T) { c.objects = append(c.objects, page...) }
+func (c *collector[T]) Restart()     { c.objects = c.objects[:0] }
 
 // listingChanged reports that the account changed while it was listed:
 // offset paging then skips or repeats objects.
@@ -64,7 +67,7 @@ func (e *listingChanged) Error() string { return e.reason }
 // Any failure fails the whole listing, because a partial or inconsistent
 // list would look like a complete one. id, when set, names an object, so
 // that one listed twice is noticed.
-func readListing[T any](ctx context.Context, c *call, l listQuery, id func(*T) *string, sink pageSink[T]) error {
+func readListing[T any](ctx context.Context, c *call, l listQuery, id func(*T) *string, sink PageSink[T]) error {
 	for read := 1; ; read++ {
 		err := readListingOnce(ctx, c, l, id, sink)
 		var changed *listingChanged
@@ -74,7 +77,7 @@ func readListing[T any](ctx context.Context, c *call, l listQuery, id func(*T) *
 		if read == maxListingReads {
 			return fmt.Errorf("the Duo listing of %s kept changing while it was read (%s); it was read %d times. Retry when the account is not being changed, for example after a directory sync finishes", l.what, changed.reason, read)
 		}
-		sink.restart()
+		sink.Restart()
 	}
 }
 
@@ -91,7 +94,7 @@ type page[T any] struct {
 // requests in flight), and delivers them in offset order. It checks that
 // every page follows the one before, that total_objects does not move, that
 // no object is listed twice, and that the count adds up.
-func readListingOnce[T any](ctx context.Context, c *call, l listQuery, id func(*T) *string, sink pageSink[T]) error {
+func readListingOnce[T any](ctx context.Context, c *call, l listQuery, id func(*T) *string, sink PageSink[T]) error {
 	seen := map[string]struct{}{}
 	delivered := 0
 	deliver := func(p page[T]) error {
@@ -112,7 +115,7 @@ func readListingOnce[T any](ctx context.Context, c *call, l listQuery, id func(*
 			}
 		}
 		delivered += len(objects)
-		sink.add(objects)
+		sink.Add(objects)
 		return nil
 	}
 	limitReached := func() bool { return l.limit > 0 && delivered >= l.limit }

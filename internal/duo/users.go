@@ -33,6 +33,17 @@ type ListUsersInput struct {
 // page until Duo sends no next_offset or Limit users have been read. Any
 // failure fails the whole listing: it never returns the pages read before.
 func (c *Client) ListUsers(ctx context.Context, in ListUsersInput) ([]User, error) {
+	users := &collector[User]{objects: []User{}}
+	if err := c.StreamUsers(ctx, in, users); err != nil {
+		return nil, err
+	}
+	return users.objects, nil
+}
+
+// StreamUsers hands the users ListUsers would return to sink, page by page
+// in Duo's order, so that a large listing need not be held decoded all at
+// once. After an error, the pages sink took are void.
+func (c *Client) StreamUsers(ctx context.Context, in ListUsersInput, sink PageSink[User]) error {
 	params := url.Values{}
 	if in.Username != "" {
 		params.Set("username", in.Username)
@@ -40,10 +51,10 @@ func (c *Client) ListUsers(ctx context.Context, in ListUsersInput) ([]User, erro
 	if in.Email != "" {
 		params.Set("email", in.Email)
 	}
-	return listAll[User](ctx, c.newCall(ctx), listQuery{
+	return readListing(ctx, c.newCall(ctx), listQuery{
 		path: usersPath, what: "users", params: params,
 		pageSize: MaxPageSize, offset: in.Offset, limit: in.Limit,
-	}, (*User).id)
+	}, (*User).id, sink)
 }
 
 // UsersByUsername looks users up by username or alias. It returns one user

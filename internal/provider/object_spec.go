@@ -3,6 +3,7 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -195,5 +196,61 @@ func nestedListField[T, E any](name, description string, elem objectSpec[E], get
 		typ:    tftypes.List{ElementType: elem.typ},
 		value:  func(v *T) tftypes.Value { return elem.listValue(get(v)) },
 		encode: func(w *msgpackWriter, v *T) { elem.encodeList(w, get(v)) },
+	}
+}
+
+// encodedList is a list of objects encoded for the state as they arrive,
+// page by page, so that a large listing is never held decoded all at once.
+// Pages are kept apart, each sized for itself, so that the list is copied
+// only once: into the state. It is a duo.PageSink.
+type encodedList[T any] struct {
+	spec  objectSpec[T]
+	count int
+	pages [][]byte
+	size  int
+}
+
+func (l *encodedList[T]) Add(page []T) {
+	if len(page) == 0 {
+		return
+	}
+	w := msgpackWriter{buf: make([]byte, 0, l.pageCapacity(len(page)))}
+	for i := range page {
+		l.spec.encode(&w, &page[i])
+	}
+	l.pages = append(l.pages, w.buf)
+	l.count += len(page)
+	l.size += len(w.buf)
+}
+
+// pageCapacity guesses a page's encoded size from the pages before it.
+func (l *encodedList[T]) pageCapacity(objects int) int {
+	if l.count == 0 {
+		return objects * 1024
+	}
+	return objects * (l.size/l.count + 64)
+}
+
+func (l *encodedList[T]) Restart() {
+	*l = encodedList[T]{spec: l.spec}
+}
+
+// attribute returns the list as a state attribute: its encoding as it is,
+// and its value, for the framework, decoded from that encoding.
+func (l *encodedList[T]) attribute() stateAttribute {
+	encode := func(w *msgpackWriter) {
+		w.arrayHeader(l.count)
+		for _, page := range l.pages {
+			w.raw(page)
+		}
+	}
+	return stateAttribute{
+		encode: encode,
+		size:   l.size + 5,
+		value: func() (tftypes.Value, error) {
+			var w msgpackWriter
+			encode(&w)
+			return (&tfprotov6.DynamicValue{MsgPack: w.buf}).Unmarshal(tftypes.List{ElementType: l.spec.typ})
+		},
 	}
 }

@@ -18,8 +18,11 @@ import (
 // stateAttribute is an attribute a read computes, both as a value for the
 // framework and as its wire encoding for the fast path.
 type stateAttribute struct {
-	value  func() tftypes.Value
+	value  func() (tftypes.Value, error)
 	encode func(*msgpackWriter)
+	// size is the length of the encoding when it is large, to allocate the
+	// state once; zero for small attributes.
+	size int
 }
 
 // stateReader is a data source whose read can be served without the
@@ -107,7 +110,12 @@ func encodeState(config tftypes.Value, computed map[string]stateAttribute) ([]by
 	if !ok {
 		return nil, fmt.Errorf("the configuration is a %s, not an object", config.Type())
 	}
-	w := &msgpackWriter{}
+	// Room for the large attributes and, generously, the small ones.
+	capacity := 64 << 10
+	for _, attribute := range computed {
+		capacity += attribute.size
+	}
+	w := &msgpackWriter{buf: make([]byte, 0, capacity)}
 	w.mapHeader(len(attributes))
 	for name, value := range attributes {
 		w.string(name)
@@ -125,12 +133,16 @@ func encodeState(config tftypes.Value, computed map[string]stateAttribute) ([]by
 }
 
 // stateValues returns the values of computed attributes, for the framework.
-func stateValues(computed map[string]stateAttribute) map[string]tftypes.Value {
+func stateValues(computed map[string]stateAttribute) (map[string]tftypes.Value, error) {
 	values := make(map[string]tftypes.Value, len(computed))
 	for name, attribute := range computed {
-		values[name] = attribute.value()
+		value, err := attribute.value()
+		if err != nil {
+			return nil, err
+		}
+		values[name] = value
 	}
-	return values
+	return values, nil
 }
 
 // toProtocolDiagnostics converts diagnostics from a read for the wire.

@@ -50,12 +50,15 @@ func benchmarkProviderRead(b *testing.B, fake *fakeduo.Server, n int, jsonBytes 
 		return schemas.DataSourceSchemas["duo_users"]
 	}, nil)
 
+	stateBytes := 0
 	measure(b, fake, n, jsonBytes, func() {
 		resp, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "duo_users", Config: &readConfig})
 		if err != nil || len(resp.Diagnostics) > 0 || resp.State == nil {
 			b.Fatalf("reading duo_users: %v %v", err, diagnosticsText(resp.Diagnostics))
 		}
+		stateBytes = len(resp.State.MsgPack)
 	})
+	b.ReportMetric(float64(stateBytes)/float64(jsonBytes), "state/json")
 }
 
 func benchmarkGetUsers(b *testing.B, fake *fakeduo.Server, n int, jsonBytes int) {

@@ -191,12 +191,13 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	state, err := stateFromConfig(req.Config.Raw, stateValues(computed))
+	values, err := stateValues(computed)
+	if err == nil {
+		resp.State.Raw, err = stateFromConfig(req.Config.Raw, values)
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to build the duo_users state", "This is a bug in the provider; please report it: "+err.Error())
-		return
 	}
-	resp.State.Raw = state
 }
 
 // read finds the users the configuration asks for and returns the computed
@@ -211,7 +212,8 @@ func (d *usersDataSource) read(ctx context.Context, client *duo.Client, config t
 		return nil, diags
 	}
 
-	users, missing, err := find(ctx, client, query)
+	users := &encodedList[duo.User]{spec: userSpec}
+	missing, err := find(ctx, client, query, users)
 	if err != nil {
 		diags.AddError("Unable to list Duo users", err.Error())
 		return nil, diags
@@ -224,28 +226,28 @@ func (d *usersDataSource) read(ctx context.Context, client *duo.Client, config t
 		missing = []string{}
 	}
 	return map[string]stateAttribute{
-		"users": {
-			value:  func() tftypes.Value { return userSpec.listValue(users) },
-			encode: func(w *msgpackWriter) { userSpec.encodeList(w, users) },
-		},
+		"users": users.attribute(),
 		missingField.name: {
-			value:  func() tftypes.Value { return missingField.value(&missing) },
+			value:  func() (tftypes.Value, error) { return missingField.value(&missing), nil },
 			encode: func(w *msgpackWriter) { missingField.encode(w, &missing) },
 		},
 	}, diags
 }
 
-// find reads the users the query asks for, and with a batch argument the
-// values that matched nobody.
-func find(ctx context.Context, client *duo.Client, query usersQuery) (users []duo.User, missing []string, err error) {
+// find hands the users the query asks for to users, and with a batch
+// argument returns the values that matched nobody.
+func find(ctx context.Context, client *duo.Client, query usersQuery, users duo.PageSink[duo.User]) (missing []string, err error) {
+	var found []duo.User
 	switch query.batchArgument {
 	case usernamesArgument:
-		return client.UsersByUsername(ctx, query.batch)
+		found, missing, err = client.UsersByUsername(ctx, query.batch)
 	case userIDsArgument:
-		return client.UsersByID(ctx, query.batch)
+		found, missing, err = client.UsersByID(ctx, query.batch)
+	default:
+		return nil, client.StreamUsers(ctx, query.listing, users)
 	}
-	users, err = client.ListUsers(ctx, query.listing)
-	return users, nil, err
+	users.Add(found)
+	return missing, err
 }
 
 // missingUsersDetail names every value of argument that matched nobody.
