@@ -53,7 +53,7 @@ const defaultReadTimeout = 20 * time.Minute
 func timeoutsBlock(ctx context.Context) map[string]schema.Block {
 	return map[string]schema.Block{
 		"timeouts": timeouts.BlockWithOpts(ctx, timeouts.Opts{
-			ReadDescription: fmt.Sprintf("How long the whole read may take, retries and rate limit waits included, as a duration such as `30s` or `10m`. Defaults to `%s`.", defaultReadTimeout),
+			ReadDescription: fmt.Sprintf("How long the whole read may take, retries and rate limit waits included, as a duration such as `30s` or `10m`. Defaults to `%s`.", durationText(defaultReadTimeout)),
 		}),
 	}
 }

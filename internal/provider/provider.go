@@ -125,7 +125,7 @@ func (p *duoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("How long one request to Duo may take, including reading the answer, as a duration such as `30s` or `2m`. Defaults to `%s`.", duo.DefaultRequestTimeout),
+				MarkdownDescription: fmt.Sprintf("How long one request to Duo may take, including reading the answer, as a duration such as `30s` or `2m`. Defaults to `%s`.", durationText(duo.DefaultRequestTimeout)),
 			},
 			"max_concurrent_requests": schema.Int64Attribute{
 				Optional: true,
@@ -135,7 +135,7 @@ func (p *duoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"max_retry_wait": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("How long one read may wait in total between retries when Duo rate limits it (HTTP 429) or fails (HTTP 5xx, network errors), as a duration such as `90s` or `10m`. Past it, the read fails. Defaults to `%s`.", duo.DefaultMaxRetryWait),
+				MarkdownDescription: fmt.Sprintf("How long one read may wait in total between retries when Duo rate limits it (HTTP 429) or fails (HTTP 5xx, network errors), as a duration such as `90s` or `10m`. Past it, the read fails. Defaults to `%s`.", durationText(duo.DefaultMaxRetryWait)),
 			},
 		},
 	}
@@ -260,6 +260,11 @@ func checkSecretKey(key string) error {
 		return fmt.Errorf("a secret key is 40 characters; this one is %d. Copy it from the Admin API application in the Duo Admin Panel", len(key))
 	}
 	return nil
+}
+
+// durationText writes d as a user would, "5m" rather than "5m0s".
+func durationText(d time.Duration) string {
+	return strings.TrimSuffix(d.String(), "0s")
 }
 
 // parseDuration reads an optional positive duration setting; zero means the default.
