@@ -144,7 +144,7 @@ func NormalizeAPIHost(raw string) (string, error) {
 // 1 s of jitter so that parallel callers do not retry in step.
 func duoBackoff(attempt int) time.Duration {
 	delay := time.Second << min(attempt-1, 5)
-	return delay + rand.N(time.Second)
+	return delay + rand.N(time.Second) //nolint:gosec // jitter, not a secret
 }
 
 // call is one logical request to Duo bound to a context: duo_api_golang
@@ -219,7 +219,7 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%w (while waiting to retry after: %v)", stopped(path, ctx), failure)
+			return fmt.Errorf("%w (while waiting to retry after: %w)", stopped(path, ctx), failure)
 		case <-time.After(delay):
 		}
 		waited += delay
@@ -280,13 +280,13 @@ func transient(err error) bool {
 
 // excerpt shows the start of a body that could not be decoded.
 func excerpt(body []byte) string {
-	const max = 120
+	const shown = 120
 	text := strings.Join(strings.Fields(string(body)), " ")
 	switch {
 	case text == "":
 		return "empty body"
-	case len(text) > max:
-		return fmt.Sprintf("starts %q", text[:max])
+	case len(text) > shown:
+		return fmt.Sprintf("starts %q", text[:shown])
 	}
 	return fmt.Sprintf("%q", text)
 }

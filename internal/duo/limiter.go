@@ -20,8 +20,8 @@ type adaptiveLimit struct {
 	released chan struct{}
 }
 
-func newAdaptiveLimit(max int) *adaptiveLimit {
-	return &adaptiveLimit{max: max, limit: max, released: make(chan struct{})}
+func newAdaptiveLimit(most int) *adaptiveLimit {
+	return &adaptiveLimit{max: most, limit: most, released: make(chan struct{})}
 }
 
 // acquire waits for room for one more request.

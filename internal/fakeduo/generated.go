@@ -96,11 +96,12 @@ func GeneratedUsers(n int) []User {
 			u.LastDirectorySync = ptr(sampleDirSync)
 			u.ExternalID = ptr(generatedID("EX", uint64(i)))
 		}
-		if i%10 == 1 {
+		switch i % 10 {
+		case 1:
 			alias := "alias." + username
 			u.Alias1 = ptr(alias)
 			u.Aliases = map[string]string{"alias1": alias}
-		} else if i%10 == 2 {
+		case 2:
 			u.Alias1, u.Alias2, u.Alias3, u.Alias4 = ptr(""), ptr(""), ptr(""), ptr("")
 		}
 		u.Groups = generatedGroups[: i%3 : i%3]
