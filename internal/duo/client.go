@@ -20,6 +20,7 @@ import (
 	"time"
 
 	duoapi "github.com/duosecurity/duo_api_golang"
+	"golang.org/x/net/http/httpproxy"
 )
 
 // Defaults for the zero values of Config.
@@ -93,10 +94,14 @@ func NewClient(cfg Config) (*Client, error) {
 		return nil, errors.New("the CA certificate file holds no PEM certificate")
 	}
 
-	// duo_api_golang builds its transport with Duo's pinned roots and the
-	// proxy from the environment; keep that transport and add to its roots.
+	// duo_api_golang builds its transport with Duo's pinned roots; keep
+	// that transport and add to its roots. The proxy settings are read now,
+	// rather than once per process as http.ProxyFromEnvironment does.
+	proxy := httpproxy.FromEnvironment().ProxyFunc()
 	var transport *http.Transport
-	duoapi.NewDuoApi(cfg.IntegrationKey, cfg.SecretKey, cfg.APIHost, "", duoapi.SetTransport(func(t *http.Transport) {
+	duoapi.NewDuoApi(cfg.IntegrationKey, cfg.SecretKey, cfg.APIHost, "", duoapi.SetProxy(func(r *http.Request) (*url.URL, error) {
+		return proxy(r.URL)
+	}), duoapi.SetTransport(func(t *http.Transport) {
 		if t.TLSClientConfig == nil {
 			t.TLSClientConfig = &tls.Config{}
 		}
