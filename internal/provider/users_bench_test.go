@@ -25,7 +25,7 @@ import (
 // beside duo_api_golang's own admin.GetUsers() on the same fake, so the
 // ratio of the two is read off one run:
 //
-//	go test ./internal/provider -run '^$' -bench UsersRead -benchtime 1x -count 5
+//	make bench
 func BenchmarkUsersRead(b *testing.B) {
 	for _, latency := range []time.Duration{0, 20 * time.Millisecond} {
 		for _, n := range []int{1_000, 10_000, 50_000} {
@@ -36,8 +36,8 @@ func BenchmarkUsersRead(b *testing.B) {
 			}
 			jsonBytes := jsonSize(b, users)
 			name := fmt.Sprintf("users=%d/latency=%s", n, latency)
-			b.Run("provider/"+name, func(b *testing.B) { benchmarkProviderRead(b, fake, n, jsonBytes) })
-			b.Run("duo_api_golang/"+name, func(b *testing.B) { benchmarkGetUsers(b, fake, n, jsonBytes) })
+			b.Run("client=provider/"+name, func(b *testing.B) { benchmarkProviderRead(b, fake, n, jsonBytes) })
+			b.Run("client=duo_api_golang/"+name, func(b *testing.B) { benchmarkGetUsers(b, fake, n, jsonBytes) })
 			fake.Close()
 		}
 	}
