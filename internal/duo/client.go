@@ -111,7 +111,6 @@ func NewClient(cfg Config) (*Client, error) {
 		}
 		t.TLSClientConfig.RootCAs.AppendCertsFromPEM(cfg.ExtraCACertsPEM)
 		t.MaxIdleConnsPerHost = 16
-		t.ForceAttemptHTTP2 = true
 		transport = t
 	}))
 	return &Client{cfg: cfg, transport: transport, retryDelay: duoBackoff, limit: newAdaptiveLimit(cfg.MaxConcurrentRequests)}, nil

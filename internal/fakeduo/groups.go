@@ -87,7 +87,7 @@ func (s *Server) indexGroups(users []User, extra []Group) error {
 func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 	start, end, meta, apiErr := pageOf(r.URL.Query(), len(s.groups.groups), maxGroupLimit, maxGroupLimit)
 	if apiErr != nil {
-		writeError(w, apiErr)
+		s.writeError(w, apiErr)
 		return
 	}
 	writePage(w, s.groups.groups[start:end], meta)
@@ -96,7 +96,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getGroup(w http.ResponseWriter, groupID string) {
 	i, ok := s.groups.byID[groupID]
 	if !ok {
-		writeError(w, errNotFound("group_id"))
+		s.writeError(w, errNotFound("group_id"))
 		return
 	}
 	writeObject(w, s.groups.groups[i])
@@ -105,13 +105,13 @@ func (s *Server) getGroup(w http.ResponseWriter, groupID string) {
 func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request, groupID string) {
 	i, ok := s.groups.byID[groupID]
 	if !ok {
-		writeError(w, errNotFound("group_id"))
+		s.writeError(w, errNotFound("group_id"))
 		return
 	}
 	members := s.groups.members[i]
 	start, end, meta, apiErr := pageOf(r.URL.Query(), len(members), defaultMemberLimit, maxMemberLimit)
 	if apiErr != nil {
-		writeError(w, apiErr)
+		s.writeError(w, apiErr)
 		return
 	}
 	writePage(w, members[start:end], meta)

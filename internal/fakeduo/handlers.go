@@ -34,13 +34,19 @@ func errInvalidParam(name string) *apiError {
 
 var errMethodNotAllowed = &apiError{http.StatusMethodNotAllowed, 40501, "Method not allowed", ""}
 
-func writeError(w http.ResponseWriter, e *apiError) {
+// writeError writes e, with its code as a number or, under
+// Faults.CodesAsStrings, as a string.
+func (s *Server) writeError(w http.ResponseWriter, e *apiError) {
+	var code any = e.code
+	if s.faults.faults.CodesAsStrings {
+		code = strconv.Itoa(e.code)
+	}
 	body, _ := json.Marshal(struct {
 		Stat          string `json:"stat"`
-		Code          int    `json:"code"`
+		Code          any    `json:"code"`
 		Message       string `json:"message"`
 		MessageDetail string `json:"message_detail"`
-	}{"FAIL", e.code, e.message, e.detail})
+	}{"FAIL", code, e.message, e.detail})
 	writeJSON(w, e.status, body)
 }
 
@@ -66,11 +72,11 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	} else if groupID, ok := pathID(path, groupsV2Path+"/", "/users"); ok {
 		serve = func() { s.listGroupMembers(w, r, groupID) }
 	} else {
-		writeError(w, errNotFound(""))
+		s.writeError(w, errNotFound(""))
 		return
 	}
 	if r.Method != http.MethodGet {
-		writeError(w, errMethodNotAllowed)
+		s.writeError(w, errMethodNotAllowed)
 		return
 	}
 	serve()
@@ -94,7 +100,7 @@ func pathID(path, prefix, suffix string) (string, bool) {
 func (s *Server) getUser(w http.ResponseWriter, userID string) {
 	i, ok := s.byID[userID]
 	if !ok {
-		writeError(w, errNotFound("user_id"))
+		s.writeError(w, errNotFound("user_id"))
 		return
 	}
 	writeObject(w, s.users[i])
@@ -128,14 +134,14 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	}
 	if lists > 0 {
 		if lists > 1 || present("username") || present("email") {
-			writeError(w, errInvalidParam("username_list, user_id_list, username, email"))
+			s.writeError(w, errInvalidParam("username_list, user_id_list, username, email"))
 			return
 		}
 		s.listByValues(w, query)
 		return
 	}
 	if present("username") && present("email") {
-		writeError(w, errInvalidParam("username, email"))
+		s.writeError(w, errInvalidParam("username, email"))
 		return
 	}
 
@@ -160,7 +166,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 
 	start, end, meta, apiErr := pageOf(query, total, defaultLimit, maxLimit)
 	if apiErr != nil {
-		writeError(w, apiErr)
+		s.writeError(w, apiErr)
 		return
 	}
 
@@ -209,7 +215,7 @@ func (s *Server) listByValues(w http.ResponseWriter, query url.Values) {
 	}
 	var values []string
 	if len(query[name]) != 1 || json.Unmarshal([]byte(query.Get(name)), &values) != nil || len(values) > maxListedValues {
-		writeError(w, errInvalidParam(name))
+		s.writeError(w, errInvalidParam(name))
 		return
 	}
 	selected := make([]bool, len(s.users))

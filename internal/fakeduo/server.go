@@ -4,7 +4,7 @@
 // GET /admin/v1/users/{user_id}, and their groups through GET
 // /admin/v1/groups, GET /admin/v2/groups/{group_id} and GET
 // /admin/v2/groups/{group_id}/users. Users and groups are immutable after
-// Start.
+// Start, unless Options.Faults changes them.
 package fakeduo
 
 import (
@@ -37,6 +37,7 @@ type Options struct {
 	SecretKey      string        // default DefaultSecretKey
 	Latency        time.Duration // added to every answer (benchmarks)
 	Addr           string        // listen address; default "127.0.0.1:0"
+	Faults         *Faults       // failures to inject; nil means none
 }
 
 // Server is a running fake Duo Admin API. Its methods are safe for concurrent
@@ -54,6 +55,12 @@ type Server struct {
 	byLogin    map[string]int // usernames only, for username_list
 	byEmail    map[string]int
 	groups     groupIndex
+	// accountMu guards the fields above against a Faults mutation, which
+	// is the only change made to them after Start.
+	accountMu sync.RWMutex
+
+	faults            faultState
+	lastAuthorization atomic.Pointer[string]
 
 	listRequests atomic.Int64
 	httpServer   *http.Server
@@ -83,6 +90,9 @@ func Start(opts Options) (*Server, error) {
 	if err := s.indexGroups(users, opts.Groups); err != nil {
 		return nil, err
 	}
+	if err := s.faults.init(opts.Faults, users, opts.Groups); err != nil {
+		return nil, err
+	}
 
 	cert, caPEM, err := newTLSMaterial(time.Now())
 	if err != nil {
@@ -103,6 +113,8 @@ func Start(opts Options) (*Server, error) {
 		Handler:           s,
 		TLSConfig:         &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
 		ReadHeaderTimeout: 10 * time.Second,
+		// Faults.ResetEvery needs the connection under a request.
+		ConnContext: withConn,
 	}
 	s.serveDone = make(chan struct{})
 	go func() {
@@ -205,27 +217,35 @@ func (s *Server) Close() {
 	<-s.serveDone
 }
 
-// ServeHTTP answers one API request: optional latency, authentication, then
-// routing. Fault injection (429s, 5xx, resets, slow or truncated answers)
-// belongs between the latency and authentication steps.
+// ServeHTTP answers one API request: optional latency, authentication, the
+// fault Options.Faults calls for if any, then routing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.waitLatency(r.Context()) {
 		return
 	}
 	if apiErr := s.authenticate(r, time.Now()); apiErr != nil {
-		writeError(w, apiErr)
+		s.writeError(w, apiErr)
 		return
 	}
-	s.route(w, r)
+	s.lastAuthorization.Store(ptr(r.Header.Get("Authorization")))
+	if s.injectFault(w, r, s.countRequest()) {
+		return
+	}
+	s.serveAccount(w, r)
 }
 
 // waitLatency sleeps for the configured latency; it reports false if the
 // request was cancelled meanwhile, in which case nobody reads the answer.
 func (s *Server) waitLatency(ctx context.Context) bool {
-	if s.latency <= 0 {
+	return sleep(ctx, s.latency)
+}
+
+// sleep waits for d; it reports false if ctx ended first.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
 		return true
 	}
-	timer := time.NewTimer(s.latency)
+	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
 	case <-timer.C:

@@ -169,9 +169,9 @@ func TestWrongCredentials(t *testing.T) {
 	}
 }
 
-// rawGet sends a GET signed (v2, SHA-512) by this package's own code with the
-// given date, or unsigned when date is "".
-func rawGet(t *testing.T, s *Server, method, path string, params url.Values, date string) (int, []byte) {
+// signedRequest is a request to s signed (v2, SHA-512) by this package's own
+// code with the given date, or unsigned when date is "".
+func signedRequest(t *testing.T, s *Server, method, path string, params url.Values, date string) *http.Request {
 	t.Helper()
 	u := url.URL{Scheme: "https", Host: s.Host(), Path: path, RawQuery: params.Encode()}
 	req, err := http.NewRequestWithContext(context.Background(), method, u.String(), nil)
@@ -183,9 +183,15 @@ func rawGet(t *testing.T, s *Server, method, path string, params url.Values, dat
 		req.Header.Set("Date", date)
 		req.Header.Set("Authorization", authorizationHeader(s.IntegrationKey(), sig))
 	}
+	return req
+}
+
+// rawGet sends a request made by signedRequest and decodes its JSON answer.
+func rawGet(t *testing.T, s *Server, method, path string, params url.Values, date string) (int, []byte) {
+	t.Helper()
 	tr := &http.Transport{TLSClientConfig: &tls.Config{}}
 	trustServer(s)(tr)
-	resp, err := (&http.Client{Transport: tr, Timeout: 10 * time.Second}).Do(req)
+	resp, err := (&http.Client{Transport: tr, Timeout: 10 * time.Second}).Do(signedRequest(t, s, method, path, params, date))
 	if err != nil {
 		t.Fatal(err)
 	}

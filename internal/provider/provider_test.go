@@ -149,7 +149,7 @@ func (e *accEnv) rawUsers(t *testing.T, params url.Values) []map[string]any {
 // source at address holds exactly the users Duo sent, field by field: a
 // field Duo sent must be in the state with the same value, nulls included,
 // and a field Duo did not send must be null.
-func expectUsers(address, attribute string, want []map[string]any) statecheck.StateCheck {
+func expectUsers(address, attribute string, want []map[string]any) attributeValuesCheck {
 	return attributeValuesCheck{address: address, check: func(values map[string]any) error {
 		got, ok := values[attribute].([]any)
 		if !ok {
@@ -165,6 +165,22 @@ func expectUsers(address, attribute string, want []map[string]any) statecheck.St
 			}
 		}
 		return nil
+	}}
+}
+
+// expectUsersOneOf passes when the users match any of wants, as
+// expectUsers checks them.
+func expectUsersOneOf(address, attribute string, wants ...[]map[string]any) statecheck.StateCheck {
+	return attributeValuesCheck{address: address, check: func(values map[string]any) error {
+		var errs []error
+		for _, want := range wants {
+			err := expectUsers(address, attribute, want).check(values)
+			if err == nil {
+				return nil
+			}
+			errs = append(errs, err)
+		}
+		return errors.Join(errs...)
 	}}
 }
 

@@ -1,0 +1,94 @@
+package provider
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
+)
+
+// TestAccLogging_secretsNeverLogged reads users with trace logging on and
+// checks the provider's log for the credentials. The provider under test
+// runs in-process: terraform-plugin-go gives it a test log sink, which
+// tfsdklog configures from TF_LOG (the level) and TF_LOG_PATH (the file)
+// when the provider server starts.
+func TestAccLogging_secretsNeverLogged(t *testing.T) {
+	// Connection resets make failed attempts, whose errors are logged too.
+	env := newFaultyEnv(t, nil, fakeduo.Faults{ResetEvery: 2})
+	logFile := filepath.Join(t.TempDir(), "provider.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_LOG_PATH", logFile)
+	for _, name := range []string{"TF_ACC_LOG_PATH", "TF_LOG_PATH_MASK", "TF_LOG_PROVIDER"} {
+		// Each would send the log elsewhere or change its level.
+		t.Setenv(name, "")
+	}
+	// The credentials come from the environment: terraform-plugin-testing
+	// logs each step's configuration to the same file.
+	clearDuoEnv(t)
+	t.Setenv("DUO_INTEGRATION_KEY", env.ikey)
+	t.Setenv("DUO_SECRET_KEY", env.skey)
+	t.Setenv("DUO_API_HOST", env.host)
+	t.Setenv("DUO_CA_CERT_FILE", env.caFile)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: `data "duo_users" "all" {}`,
+		}},
+	})
+
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := string(data)
+
+	// The log must hold a line for every request the fake received, or
+	// this test could pass by capturing nothing.
+	requestLine := regexp.MustCompile(`Duo Admin API request:.*`)
+	lines := requestLine.FindAllString(log, -1)
+	stats := env.fake.Stats()
+	if len(lines) != stats.Requests || stats.Resets == 0 {
+		t.Fatalf("the log holds %d request lines; the fake received %d requests, %d of them reset:\n%s", len(lines), stats.Requests, stats.Resets, strings.Join(lines, "\n"))
+	}
+	answered := regexp.MustCompile(`\bpath=/admin/v1/users\b.*\bstatus=200\b|\bstatus=200\b.*\bpath=/admin/v1/users\b`)
+	var answeredLines int
+	for _, line := range lines {
+		if answered.MatchString(line) {
+			answeredLines++
+		}
+	}
+	if answeredLines != int(env.fake.Requests()) {
+		t.Errorf("the log holds %d request lines with path=/admin/v1/users and status=200; the fake answered %d:\n%s", answeredLines, env.fake.Requests(), strings.Join(lines, "\n"))
+	}
+
+	authorization := env.fake.LastAuthorization()
+	_, signature, ok := (&http.Request{Header: http.Header{"Authorization": {authorization}}}).BasicAuth()
+	if !ok || signature == "" {
+		t.Fatalf("the fake saw the Authorization %q, which holds no signature", authorization)
+	}
+	for what, secret := range map[string]string{
+		"the secret key":                    env.skey,
+		"the signature of the last request": signature,
+		"the last Authorization header":     strings.TrimPrefix(authorization, "Basic "),
+	} {
+		if line := lineHolding(log, secret); line != "" {
+			t.Errorf("the log holds %s, here shown as <secret>:\n%s", what, strings.ReplaceAll(line, secret, "<secret>"))
+		}
+	}
+}
+
+// lineHolding returns the first line of log that holds secret, or "".
+func lineHolding(log, secret string) string {
+	for line := range strings.Lines(log) {
+		if strings.Contains(line, secret) {
+			return line
+		}
+	}
+	return ""
+}
