@@ -54,7 +54,7 @@ func (e *APIError) Hint() string {
 	case CodeForbidden:
 		return `Grant the Admin API application the "Grant read resource" permission in the Duo Admin Panel.`
 	case CodeRateLimited:
-		return "Duo is rate limiting this integration; retry later or raise the provider's rate limit wait."
+		return "Duo is rate limiting this integration: retry later, or allow a longer wait with the provider's max_retry_wait."
 	}
 	return ""
 }

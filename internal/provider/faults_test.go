@@ -178,8 +178,10 @@ func TestAccFault_readFails(t *testing.T) {
 		name      string
 		faults    fakeduo.Faults
 		arguments string
-		wantError string
-		fired     func(fakeduo.FaultStats) []int
+		// dataSource is the data source read; by default every user.
+		dataSource string
+		wantError  string
+		fired      func(fakeduo.FaultStats) []int
 	}{
 		{
 			name:      "rate limited for longer than max_retry_wait",
@@ -212,6 +214,15 @@ func TestAccFault_readFails(t *testing.T) {
 			fired:     func(st fakeduo.FaultStats) []int { return []int{st.Truncated} },
 		},
 		{
+			// The read timeout ends the wait for Duo to stop rate limiting,
+			// long before max_retry_wait (5 minutes by default) would.
+			name:       "rate limited past the read timeout",
+			faults:     fakeduo.Faults{RateLimitBurst: 1000},
+			dataSource: `data "duo_users" "all" {` + "\n" + `timeouts { read = "2s" }` + "\n}",
+			wantError:  `(?s)Unable to list Duo users.*did not finish within the read\s+timeout.*while\s+waiting\s+to\s+retry.*42901`,
+			fired:      func(st fakeduo.FaultStats) []int { return []int{st.RateLimited} },
+		},
+		{
 			name:      "an empty body",
 			faults:    fakeduo.Faults{EmptyEvery: 1},
 			arguments: `max_retry_wait = "2s"`,
@@ -222,10 +233,14 @@ func TestAccFault_readFails(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			env := newFaultyEnv(t, usersOverSeveralPages(), tt.faults)
+			dataSource := tt.dataSource
+			if dataSource == "" {
+				dataSource = `data "duo_users" "all" {}`
+			}
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps: []resource.TestStep{{
-					Config:      env.configWith(tt.arguments, `data "duo_users" "all" {}`),
+					Config:      env.configWith(tt.arguments, dataSource),
 					ExpectError: regexp.MustCompile(tt.wantError),
 				}},
 			})
