@@ -58,7 +58,10 @@ dest="$dest_dir/$tool"
 # verify BINARY: the binary runs and reports the expected version.
 verify() {
 	local out
-	out="$("$1" version 2>/dev/null | head -n 1)" || return 1
+	# The whole output, then its first line: `| head -n 1` would close the
+	# pipe early, and under pipefail the CLI's SIGPIPE fails the check.
+	out="$(CHECKPOINT_DISABLE=1 "$1" version 2>/dev/null)" || return 1
+	out="${out%%$'\n'*}"
 	# Exactly "Terraform v1.5.7" / "OpenTofu v1.10.10" (no -dev suffix).
 	[[ "$out" == *" v$version" ]] || {
 		verify_out="$out"

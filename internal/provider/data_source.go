@@ -31,19 +31,21 @@ func clientFrom(req datasource.ConfigureRequest, resp *datasource.ConfigureRespo
 	return client
 }
 
-// stateFromConfig returns the data source's configuration with the given
-// attributes set: the arguments stay as the user wrote them, and the
-// computed attributes are built directly as Terraform values.
-func stateFromConfig(config tftypes.Value, set map[string]tftypes.Value) (tftypes.Value, error) {
+// setState sets a data source's state to its configuration with the
+// computed attributes set: the arguments stay as the user wrote them, and
+// the computed attributes are built directly as Terraform values.
+func setState(resp *datasource.ReadResponse, config tftypes.Value, computed map[string]tftypes.Value) {
 	attributes := map[string]tftypes.Value{}
-	if err := config.As(&attributes); err != nil {
-		return tftypes.Value{}, err
+	err := config.As(&attributes)
+	if err == nil {
+		maps.Copy(attributes, computed)
+		err = tftypes.ValidateValue(config.Type(), attributes)
 	}
-	maps.Copy(attributes, set)
-	if err := tftypes.ValidateValue(config.Type(), attributes); err != nil {
-		return tftypes.Value{}, err
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to build the data source's state", "This is a bug in the provider; please report it: "+err.Error())
+		return
 	}
-	return tftypes.NewValue(config.Type(), attributes), nil
+	resp.State.Raw = tftypes.NewValue(config.Type(), attributes)
 }
 
 // defaultReadTimeout bounds a read whose configuration has no timeouts block.

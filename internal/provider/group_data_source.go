@@ -112,12 +112,7 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 
 	values := groupSpec.values(group)
 	values[groupMembersField.name] = groupMembersField.value(&members)
-	state, err := stateFromConfig(req.Config.Raw, values)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to build the duo_group state", "This is a bug in the provider; please report it: "+err.Error())
-		return
-	}
-	resp.State.Raw = state
+	setState(resp, req.Config.Raw, values)
 }
 
 // find reads the group by ID or by name, reporting a missing group as an

@@ -16,7 +16,7 @@ import (
 
 func (e *accEnv) rawGroupMembers(t *testing.T, groupID string) []map[string]any {
 	t.Helper()
-	return e.rawList(t, "/admin/v2/groups/"+groupID+"/users", duo.MaxGroupMemberPageSize)
+	return e.rawList(t, "/admin/v2/groups/"+groupID+"/users", duo.MaxGroupMemberPageSize, nil)
 }
 
 func TestAccGroupDataSource_byIDAndByName(t *testing.T) {

@@ -71,10 +71,5 @@ func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 
-	state, err := stateFromConfig(req.Config.Raw, map[string]tftypes.Value{"groups": groupSpec.listValue(groups)})
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to build the duo_groups state", "This is a bug in the provider; please report it: "+err.Error())
-		return
-	}
-	resp.State.Raw = state
+	setState(resp, req.Config.Raw, map[string]tftypes.Value{"groups": groupSpec.listValue(groups)})
 }

@@ -1,14 +1,9 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"os"
-	"strconv"
 	"testing"
 
-	duoapi "github.com/duosecurity/duo_api_golang"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -18,50 +13,9 @@ import (
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
 
-// rawList reads every page of the listing at path through duo_api_golang
-// itself, independently of the provider's client, as the JSON objects Duo
-// sent: rawUsers for groups and group members.
-func (e *accEnv) rawList(t *testing.T, path string, pageSize int) []map[string]any {
-	t.Helper()
-	api := duoapi.NewDuoApi(e.ikey, e.skey, e.host, "acceptance-test", duoapi.SetTransport(func(tr *http.Transport) {
-		if e.caFile == "" {
-			return
-		}
-		pem, err := os.ReadFile(e.caFile)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr.TLSClientConfig.RootCAs.AppendCertsFromPEM(pem)
-	}))
-	objects := []map[string]any{}
-	offset := 0
-	for {
-		query := map[string][]string{"limit": {strconv.Itoa(pageSize)}, "offset": {strconv.Itoa(offset)}}
-		_, body, err := api.SignedCall(http.MethodGet, path, query, duoapi.UseTimeout)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var page struct {
-			Stat     string           `json:"stat"`
-			Response []map[string]any `json:"response"`
-			Metadata struct {
-				NextOffset *int `json:"next_offset"`
-			} `json:"metadata"`
-		}
-		if err := json.Unmarshal(body, &page); err != nil || page.Stat != "OK" {
-			t.Fatalf("listing %s through duo_api_golang: %v %.200s", path, err, body)
-		}
-		objects = append(objects, page.Response...)
-		if page.Metadata.NextOffset == nil {
-			return objects
-		}
-		offset = *page.Metadata.NextOffset
-	}
-}
-
 func (e *accEnv) rawGroups(t *testing.T) []map[string]any {
 	t.Helper()
-	return e.rawList(t, "/admin/v1/groups", duo.MaxGroupPageSize)
+	return e.rawList(t, "/admin/v1/groups", duo.MaxGroupPageSize, nil)
 }
 
 // expectObjects checks a list of objects against Duo's JSON field by field,

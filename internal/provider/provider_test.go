@@ -106,6 +106,13 @@ func (e *accEnv) config(body string) string {
 // provider's client, as the JSON objects Duo sent.
 func (e *accEnv) rawUsers(t *testing.T, params url.Values) []map[string]any {
 	t.Helper()
+	return e.rawList(t, "/admin/v1/users", duo.MaxPageSize, params)
+}
+
+// rawList reads every page of the listing at path, with the given filters,
+// through duo_api_golang itself, as the JSON objects Duo sent.
+func (e *accEnv) rawList(t *testing.T, path string, pageSize int, params url.Values) []map[string]any {
+	t.Helper()
 	api := duoapi.NewDuoApi(e.ikey, e.skey, e.host, "acceptance-test", duoapi.SetTransport(func(tr *http.Transport) {
 		if e.caFile == "" {
 			return
@@ -116,14 +123,14 @@ func (e *accEnv) rawUsers(t *testing.T, params url.Values) []map[string]any {
 		}
 		tr.TLSClientConfig.RootCAs.AppendCertsFromPEM(pem)
 	}))
-	var users []map[string]any
+	objects := []map[string]any{}
 	offset := 0
 	for {
-		query := url.Values{"limit": {strconv.Itoa(duo.MaxPageSize)}, "offset": {strconv.Itoa(offset)}}
+		query := url.Values{"limit": {strconv.Itoa(pageSize)}, "offset": {strconv.Itoa(offset)}}
 		for key, values := range params {
 			query[key] = values
 		}
-		_, body, err := api.SignedCall(http.MethodGet, "/admin/v1/users", query, duoapi.UseTimeout)
+		_, body, err := api.SignedCall(http.MethodGet, path, query, duoapi.UseTimeout)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,11 +142,11 @@ func (e *accEnv) rawUsers(t *testing.T, params url.Values) []map[string]any {
 			} `json:"metadata"`
 		}
 		if err := json.Unmarshal(body, &page); err != nil || page.Stat != "OK" {
-			t.Fatalf("listing users through duo_api_golang: %v %.200s", err, body)
+			t.Fatalf("listing %s through duo_api_golang: %v %.200s", path, err, body)
 		}
-		users = append(users, page.Response...)
+		objects = append(objects, page.Response...)
 		if page.Metadata.NextOffset == nil {
-			return users
+			return objects
 		}
 		offset = *page.Metadata.NextOffset
 	}

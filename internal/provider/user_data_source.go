@@ -79,12 +79,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if user == nil {
 		return
 	}
-	state, err := stateFromConfig(req.Config.Raw, userSpec.values(user))
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to build the duo_user state", "This is a bug in the provider; please report it: "+err.Error())
-		return
-	}
-	resp.State.Raw = state
+	setState(resp, req.Config.Raw, userSpec.values(user))
 }
 
 // find reads the user by ID or by username, reporting a missing user as an

@@ -192,12 +192,11 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	values, err := stateValues(computed)
-	if err == nil {
-		resp.State.Raw, err = stateFromConfig(req.Config.Raw, values)
-	}
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to build the duo_users state", "This is a bug in the provider; please report it: "+err.Error())
+		resp.Diagnostics.AddError("Unable to build the data source's state", "This is a bug in the provider; please report it: "+err.Error())
+		return
 	}
+	setState(resp, req.Config.Raw, values)
 }
 
 // read finds the users the configuration asks for and returns the computed
