@@ -61,5 +61,4 @@ func TestRequestsGoThroughTheProxyFromTheEnvironment(t *testing.T) {
 	if tunnels.Load() == 0 {
 		t.Fatal("no request went through the proxy")
 	}
-
 }
