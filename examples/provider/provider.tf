@@ -8,8 +8,15 @@ terraform {
 
 # The credentials of a Duo Admin API application with the "Grant read
 # resource" permission. Keep the secret key out of the configuration: set
-# DUO_INTEGRATION_KEY, DUO_SECRET_KEY and DUO_API_HOST in the environment and
-# leave the block empty, or pass them in as sensitive variables.
+# DUO_INTEGRATION_KEY, DUO_SECRET_KEY and DUO_API_HOST in the environment.
+# Arguments that are null, like api_host below when the variable is not set,
+# fall back to those variables.
+variable "duo_api_host" {
+  description = "The Admin API hostname, such as api-xxxxxxxx.duosecurity.com."
+  type        = string
+  default     = null
+}
+
 provider "duo" {
-  api_host = "api-xxxxxxxx.duosecurity.com"
+  api_host = var.duo_api_host
 }
