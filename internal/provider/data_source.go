@@ -34,9 +34,12 @@ func clientFrom(req datasource.ConfigureRequest, resp *datasource.ConfigureRespo
 // setState sets a data source's state to its configuration with the
 // computed attributes set: the arguments stay as the user wrote them, and
 // the computed attributes are built directly as Terraform values.
-func setState(resp *datasource.ReadResponse, config tftypes.Value, computed map[string]tftypes.Value) {
+// A building error is reported as the bug it is.
+func setState(resp *datasource.ReadResponse, config tftypes.Value, computed map[string]tftypes.Value, err error) {
 	attributes := map[string]tftypes.Value{}
-	err := config.As(&attributes)
+	if err == nil {
+		err = config.As(&attributes)
+	}
 	if err == nil {
 		maps.Copy(attributes, computed)
 		err = tftypes.ValidateValue(config.Type(), attributes)

@@ -110,9 +110,11 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		}
 	}
 
-	values := groupSpec.values(group)
-	values[groupMembersField.name] = groupMembersField.value(&members)
-	setState(resp, req.Config.Raw, values)
+	values, err := groupSpec.values(group)
+	if err == nil {
+		values[groupMembersField.name], err = groupMembersField.value(&members)
+	}
+	setState(resp, req.Config.Raw, values, err)
 }
 
 // find reads the group by ID or by name, reporting a missing group as an

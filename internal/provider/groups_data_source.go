@@ -71,5 +71,6 @@ func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 
-	setState(resp, req.Config.Raw, map[string]tftypes.Value{"groups": groupSpec.listValue(groups)})
+	list, err := groupSpec.listValue(groups)
+	setState(resp, req.Config.Raw, map[string]tftypes.Value{"groups": list}, err)
 }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -9,9 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/idaudit/terraform-provider-duo/internal/duo"
-	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
 
 // decodeState reads what a msgpackWriter wrote as Terraform would.
@@ -62,29 +58,6 @@ func TestMsgpackWriterPrimitivesAtEveryEncodingBoundary(t *testing.T) {
 		mapType := tftypes.Map{ElementType: tftypes.String}
 		if got := decodeState(t, mapType, &object); !got.Equal(tftypes.NewValue(mapType, entries)) {
 			t.Errorf("map of %d does not round-trip", n)
-		}
-	}
-}
-
-// TestUserEncodingMatchesTheValue proves the two halves of every field, the
-// tftypes value and the wire encoding, describe the same users.
-func TestUserEncodingMatchesTheValue(t *testing.T) {
-	raw, err := json.Marshal(append(fakeduo.SampleUsers(), fakeduo.GeneratedUsers(50)...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var users []duo.User
-	if err := json.Unmarshal(raw, &users); err != nil {
-		t.Fatal(err)
-	}
-	users = append(users, duo.User{}) // every field null
-	for _, list := range [][]duo.User{users, nil, {}} {
-		var w msgpackWriter
-		userSpec.encodeList(&w, list)
-		want := userSpec.listValue(list)
-		if got := decodeState(t, want.Type(), &w); !got.Equal(want) {
-			diffs, _ := got.Diff(want)
-			t.Fatalf("the encoding of %d users differs from their value: %v", len(list), diffs)
 		}
 	}
 }

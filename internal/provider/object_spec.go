@@ -8,22 +8,22 @@ import (
 )
 
 // objectSpec describes a Duo object once, field by field: the computed
-// schema attributes that the docs are generated from, and how to build the
-// object's Terraform value from the client's struct. Building values
-// directly, instead of through the framework's reflection, keeps reading
-// tens of thousands of users fast.
+// schema attributes that the docs are generated from, and how to write the
+// object into the state straight from the client's struct. Writing the
+// wire encoding directly, instead of going through the framework's
+// reflection and value trees, keeps reading tens of thousands of users
+// fast; where the framework needs a tftypes.Value, it is decoded from that
+// same encoding, so there is one way to turn a field into state.
 type objectSpec[T any] struct {
 	fields []field[T]
 	typ    tftypes.Object
 }
 
-// field is one attribute of an objectSpec. value and encode produce the
-// same Terraform value, as a tftypes.Value and as state on the wire.
+// field is one attribute of an objectSpec.
 type field[T any] struct {
 	name      string
 	attribute schema.Attribute
 	typ       tftypes.Type
-	value     func(*T) tftypes.Value
 	encode    func(*msgpackWriter, *T)
 }
 
@@ -42,33 +42,6 @@ func (s objectSpec[T]) attributes() map[string]schema.Attribute {
 		attributes[f.name] = f.attribute
 	}
 	return attributes
-}
-
-// values returns the Terraform value of every field of v.
-func (s objectSpec[T]) values(v *T) map[string]tftypes.Value {
-	values := make(map[string]tftypes.Value, len(s.fields))
-	for _, f := range s.fields {
-		values[f.name] = f.value(v)
-	}
-	return values
-}
-
-// value returns v as a Terraform object.
-func (s objectSpec[T]) value(v *T) tftypes.Value {
-	return tftypes.NewValue(s.typ, s.values(v))
-}
-
-// listValue returns items as a Terraform list of objects; nil is null.
-func (s objectSpec[T]) listValue(items []T) tftypes.Value {
-	listType := tftypes.List{ElementType: s.typ}
-	if items == nil {
-		return tftypes.NewValue(listType, nil)
-	}
-	elements := make([]tftypes.Value, len(items))
-	for i := range items {
-		elements[i] = s.value(&items[i])
-	}
-	return tftypes.NewValue(listType, elements)
 }
 
 // encode writes v as a Terraform object.
@@ -92,12 +65,42 @@ func (s objectSpec[T]) encodeList(w *msgpackWriter, items []T) {
 	}
 }
 
+// values returns the Terraform value of every field of v.
+func (s objectSpec[T]) values(v *T) (map[string]tftypes.Value, error) {
+	var w msgpackWriter
+	s.encode(&w, v)
+	object, err := decodeValue(w.buf, s.typ)
+	if err != nil {
+		return nil, err
+	}
+	values := map[string]tftypes.Value{}
+	return values, object.As(&values)
+}
+
+// listValue returns items as a Terraform list of objects; nil is null.
+func (s objectSpec[T]) listValue(items []T) (tftypes.Value, error) {
+	var w msgpackWriter
+	s.encodeList(&w, items)
+	return decodeValue(w.buf, tftypes.List{ElementType: s.typ})
+}
+
+// value returns the Terraform value of the field of v.
+func (f field[T]) value(v *T) (tftypes.Value, error) {
+	var w msgpackWriter
+	f.encode(&w, v)
+	return decodeValue(w.buf, f.typ)
+}
+
+// decodeValue reads an encoding as Terraform reads state.
+func decodeValue(encoded []byte, typ tftypes.Type) (tftypes.Value, error) {
+	return (&tfprotov6.DynamicValue{MsgPack: encoded}).Unmarshal(typ)
+}
+
 func stringField[T any](name, description string, get func(*T) *string) field[T] {
 	return field[T]{
 		name:      name,
 		attribute: schema.StringAttribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.String,
-		value:     func(v *T) tftypes.Value { return tftypes.NewValue(tftypes.String, get(v)) },
 		encode:    func(w *msgpackWriter, v *T) { w.optionalString(get(v)) },
 	}
 }
@@ -107,7 +110,6 @@ func boolField[T any](name, description string, get func(*T) *bool) field[T] {
 		name:      name,
 		attribute: schema.BoolAttribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Bool,
-		value:     func(v *T) tftypes.Value { return tftypes.NewValue(tftypes.Bool, get(v)) },
 		encode:    func(w *msgpackWriter, v *T) { w.optionalBool(get(v)) },
 	}
 }
@@ -117,28 +119,15 @@ func int64Field[T any](name, description string, get func(*T) *int64) field[T] {
 		name:      name,
 		attribute: schema.Int64Attribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Number,
-		value:     func(v *T) tftypes.Value { return tftypes.NewValue(tftypes.Number, get(v)) },
 		encode:    func(w *msgpackWriter, v *T) { w.optionalInt(get(v)) },
 	}
 }
 
 func stringListField[T any](name, description string, get func(*T) []string) field[T] {
-	listType := tftypes.List{ElementType: tftypes.String}
 	return field[T]{
 		name:      name,
 		attribute: schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: description},
-		typ:       listType,
-		value: func(v *T) tftypes.Value {
-			items := get(v)
-			if items == nil {
-				return tftypes.NewValue(listType, nil)
-			}
-			elements := make([]tftypes.Value, len(items))
-			for i, item := range items {
-				elements[i] = tftypes.NewValue(tftypes.String, item)
-			}
-			return tftypes.NewValue(listType, elements)
-		},
+		typ:       tftypes.List{ElementType: tftypes.String},
 		encode: func(w *msgpackWriter, v *T) {
 			items := get(v)
 			if items == nil {
@@ -154,22 +143,10 @@ func stringListField[T any](name, description string, get func(*T) []string) fie
 }
 
 func stringMapField[T any](name, description string, get func(*T) map[string]string) field[T] {
-	mapType := tftypes.Map{ElementType: tftypes.String}
 	return field[T]{
 		name:      name,
 		attribute: schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: description},
-		typ:       mapType,
-		value: func(v *T) tftypes.Value {
-			items := get(v)
-			if items == nil {
-				return tftypes.NewValue(mapType, nil)
-			}
-			elements := make(map[string]tftypes.Value, len(items))
-			for key, item := range items {
-				elements[key] = tftypes.NewValue(tftypes.String, item)
-			}
-			return tftypes.NewValue(mapType, elements)
-		},
+		typ:       tftypes.Map{ElementType: tftypes.String},
 		encode: func(w *msgpackWriter, v *T) {
 			items := get(v)
 			if items == nil {
@@ -194,7 +171,6 @@ func nestedListField[T, E any](name, description string, elem objectSpec[E], get
 			NestedObject:        schema.NestedAttributeObject{Attributes: elem.attributes()},
 		},
 		typ:    tftypes.List{ElementType: elem.typ},
-		value:  func(v *T) tftypes.Value { return elem.listValue(get(v)) },
 		encode: func(w *msgpackWriter, v *T) { elem.encodeList(w, get(v)) },
 	}
 }
@@ -235,8 +211,7 @@ func (l *encodedList[T]) Restart() {
 	*l = encodedList[T]{spec: l.spec}
 }
 
-// attribute returns the list as a state attribute: its encoding as it is,
-// and its value, for the framework, decoded from that encoding.
+// attribute returns the list as a state attribute.
 func (l *encodedList[T]) attribute() stateAttribute {
 	encode := func(w *msgpackWriter) {
 		w.arrayHeader(l.count)
@@ -250,7 +225,7 @@ func (l *encodedList[T]) attribute() stateAttribute {
 		value: func() (tftypes.Value, error) {
 			var w msgpackWriter
 			encode(&w)
-			return (&tfprotov6.DynamicValue{MsgPack: w.buf}).Unmarshal(tftypes.List{ElementType: l.spec.typ})
+			return decodeValue(w.buf, tftypes.List{ElementType: l.spec.typ})
 		},
 	}
 }

@@ -79,7 +79,8 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if user == nil {
 		return
 	}
-	setState(resp, req.Config.Raw, userSpec.values(user))
+	values, err := userSpec.values(user)
+	setState(resp, req.Config.Raw, values, err)
 }
 
 // find reads the user by ID or by username, reporting a missing user as an

@@ -192,11 +192,7 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	values, err := stateValues(computed)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to build the data source's state", "This is a bug in the provider; please report it: "+err.Error())
-		return
-	}
-	setState(resp, req.Config.Raw, values)
+	setState(resp, req.Config.Raw, values, err)
 }
 
 // read finds the users the configuration asks for and returns the computed
@@ -227,7 +223,7 @@ func (d *usersDataSource) read(ctx context.Context, client *duo.Client, config t
 	return map[string]stateAttribute{
 		"users": users.attribute(),
 		missingField.name: {
-			value:  func() (tftypes.Value, error) { return missingField.value(&missing), nil },
+			value:  func() (tftypes.Value, error) { return missingField.value(&missing) },
 			encode: func(w *msgpackWriter) { missingField.encode(w, &missing) },
 		},
 	}, diags
