@@ -180,7 +180,9 @@ type envelope[T any] struct {
 
 // get sends a signed GET and decodes the answer into out, retrying rate
 // limits, server errors and network failures within the configured bounds.
-func get[T any](ctx context.Context, c *call, path string, params url.Values, out *envelope[T]) error {
+// permission names what the Admin API application needs for path, for the
+// hint of a 403 answer.
+func get[T any](ctx context.Context, c *call, path string, params url.Values, permission string, out *envelope[T]) error {
 	jsonParams := duoapi.JSONParams{}
 	for key, values := range params {
 		jsonParams[key] = values[0]
@@ -205,6 +207,10 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, ou
 		}
 
 		retry, failure := classify(ctx, path, status, body, err, out)
+		var apiErr *APIError
+		if errors.As(failure, &apiErr) {
+			apiErr.Permission = permission
+		}
 		if failure == nil {
 			return nil
 		}

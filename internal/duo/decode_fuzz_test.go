@@ -24,7 +24,7 @@ func FuzzDecodeAnswer(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		var page envelope[[]User]
-		_, failure := classify(context.Background(), usersPath, status, body, nil, &page)
+		_, failure := classify(context.Background(), usersAPI.path, status, body, nil, &page)
 		if failure == nil && (page.Stat != "OK" || status >= 300) {
 			t.Fatalf("accepted an answer with stat %q and status %d", page.Stat, status)
 		}

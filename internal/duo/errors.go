@@ -25,6 +25,9 @@ type APIError struct {
 	Code       int
 	Message    string
 	Detail     string
+	// Permission is what the Admin API application needs for the request,
+	// as the Admin Panel names it.
+	Permission string
 }
 
 func (e *APIError) Error() string {
@@ -52,7 +55,10 @@ func (e *APIError) Hint() string {
 	case CodeMissingCredentials, CodeInvalidIKey, CodeInvalidSignature:
 		return "Check the integration key, secret key and API hostname of the Admin API application in the Duo Admin Panel, and that this machine's clock is correct: Duo rejects requests whose Date is more than a few minutes off."
 	case CodeForbidden:
-		return `Grant the Admin API application the "Grant read resource" permission in the Duo Admin Panel.`
+		if e.Permission == "" {
+			return "The Admin API application lacks a permission this request needs: check its permissions in the Duo Admin Panel."
+		}
+		return "The Admin API application lacks the permission to read this: in the Duo Admin Panel, open the Admin API application, grant it " + e.Permission + " and save, then retry."
 	case CodeRateLimited:
 		return "Duo is rate limiting this integration: retry later, or allow a longer wait with the provider's max_retry_wait."
 	}

@@ -19,8 +19,12 @@ type listQuery struct {
 	what string
 	// params are the listing's filters; the listing adds limit and offset.
 	params url.Values
-	// pageSize is the largest page Duo serves for this listing.
+	// pageSize is the largest page Duo serves for this listing, as far as
+	// its documentation tells; a listing that finds Duo serving smaller
+	// pages plans the rest with the size Duo serves.
 	pageSize int
+	// permission names what a 403 answer lacks.
+	permission string
 	// offset is the index of the first object to return.
 	offset int
 	// limit caps how many objects are returned across all pages; 0 means all.
@@ -128,6 +132,11 @@ func readListingOnce[T any](ctx context.Context, c *call, l listQuery, id func(*
 		return err
 	}
 	total, next, last := first.total, first.next, first.offset
+	if served := next.value - first.offset; next.set && served > 0 && served < l.pageSizeFor(0) {
+		// Duo serves smaller pages than asked: plan the others that size,
+		// or each planned page would end short and void the ones after it.
+		l.pageSize = served
+	}
 	for next.set && !limitReached() {
 		if next.value <= last {
 			return fmt.Errorf("Duo's listing of %s did not advance: next_offset %d after offset %d", l.what, next.value, last)
@@ -237,7 +246,7 @@ func fetchPage[T any](ctx context.Context, c *call, l listQuery, offset, size in
 		params[key] = values
 	}
 	var answer envelope[[]T]
-	if err := get(ctx, c, l.path, params, &answer); err != nil {
+	if err := get(ctx, c, l.path, params, l.permission, &answer); err != nil {
 		return page[T]{}, err
 	}
 	return page[T]{offset: offset, objects: answer.Response, total: answer.Metadata.TotalObjects, next: answer.Metadata.NextOffset}, nil

@@ -1,5 +1,11 @@
 package duo
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // User is a Duo user as the Admin API returns it. Every field is a pointer or
 // a slice so that JSON null (and a field Duo does not send) stays
 // distinguishable from "" and from an empty list.
@@ -91,3 +97,23 @@ func (u *User) id() *string { return u.UserID }
 
 // id names a group in a listing, to notice one listed twice.
 func (g *Group) id() *string { return g.GroupID }
+
+// FlexInt is an integer that Duo sends as a JSON number, or in some
+// answers as a numeric string or a boolean (a 0/1 setting).
+type FlexInt int64
+
+func (n *FlexInt) UnmarshalJSON(data []byte) error {
+	switch text := string(data); text {
+	case "true":
+		*n = 1
+	case "false":
+		*n = 0
+	default:
+		v, err := strconv.ParseInt(strings.Trim(text, `"`), 10, 64)
+		if err != nil {
+			return fmt.Errorf("expected an integer, got %.40s", data)
+		}
+		*n = FlexInt(v)
+	}
+	return nil
+}

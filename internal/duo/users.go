@@ -9,13 +9,14 @@ import (
 )
 
 const (
-	usersPath = "/admin/v1/users"
 	// MaxPageSize is the largest page of users the Admin API serves.
 	MaxPageSize = 300
 	// MaxLookupValues is the most values Duo accepts in one username_list
 	// or user_id_list.
 	MaxLookupValues = 100
 )
+
+var usersAPI = endpoint[User]{path: "/admin/v1/users", what: "users", pageSize: MaxPageSize, permission: permissionReadResource, id: (*User).id}
 
 // ListUsersInput selects users from the listing.
 type ListUsersInput struct {
@@ -51,10 +52,9 @@ func (c *Client) StreamUsers(ctx context.Context, in ListUsersInput, sink PageSi
 	if in.Email != "" {
 		params.Set("email", in.Email)
 	}
-	return readListing(ctx, c.newCall(ctx), listQuery{
-		path: usersPath, what: "users", params: params,
-		pageSize: MaxPageSize, offset: in.Offset, limit: in.Limit,
-	}, (*User).id, sink)
+	query := usersAPI.query(params)
+	query.offset, query.limit = in.Offset, in.Limit
+	return readListing(ctx, c.newCall(ctx), query, usersAPI.id, sink)
 }
 
 // UsersByUsername looks users up by username or alias. It returns one user
@@ -75,12 +75,12 @@ func (c *Client) UsersByUsername(ctx context.Context, names []string) ([]User, [
 		if _, ok := found[name]; ok {
 			continue
 		}
-		users, err := listAll[User](ctx, call, listQuery{path: usersPath, what: "users", params: url.Values{"username": {name}}, pageSize: MaxPageSize}, (*User).id)
+		matches, err := listAll(ctx, call, usersAPI.query(url.Values{"username": {name}}), usersAPI.id)
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(users) > 0 {
-			found[name] = users[0]
+		if len(matches) > 0 {
+			found[name] = matches[0]
 		}
 	}
 	users, missing := inOrderOf(names, found)
@@ -109,11 +109,11 @@ func findByList(ctx context.Context, call *call, param string, values []string, 
 		if err != nil {
 			return nil, fmt.Errorf("encoding %s: %w", param, err)
 		}
-		users, err := listAll[User](ctx, call, listQuery{path: usersPath, what: "users", params: url.Values{param: {string(list)}}, pageSize: MaxPageSize}, (*User).id)
+		matches, err := listAll(ctx, call, usersAPI.query(url.Values{param: {string(list)}}), usersAPI.id)
 		if err != nil {
 			return nil, err
 		}
-		for _, user := range users {
+		for _, user := range matches {
 			if k := key(&user); k != nil {
 				found[*k] = user
 			}
@@ -154,12 +154,5 @@ func distinct(values []string) []string {
 // GetUser returns the user with the given ID; IsNotFound(err) tells when
 // there is none.
 func (c *Client) GetUser(ctx context.Context, userID string) (*User, error) {
-	var answer envelope[*User]
-	if err := get(ctx, c.newCall(ctx), usersPath+"/"+url.PathEscape(userID), nil, &answer); err != nil {
-		return nil, err
-	}
-	if answer.Response == nil {
-		return nil, fmt.Errorf("Duo answered GET %s/%s without a user", usersPath, url.PathEscape(userID))
-	}
-	return answer.Response, nil
+	return usersAPI.get(ctx, c, userID)
 }

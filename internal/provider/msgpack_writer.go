@@ -41,6 +41,15 @@ func (w *msgpackWriter) int(v int64) {
 	}
 }
 
+// float writes v as cty does: a whole number as an integer.
+func (w *msgpackWriter) float(v float64) {
+	if v == math.Trunc(v) && v >= math.MinInt64 && v < math.MaxInt64 {
+		w.int(int64(v))
+		return
+	}
+	w.buf = binary.BigEndian.AppendUint64(append(w.buf, 0xcb), math.Float64bits(v))
+}
+
 func (w *msgpackWriter) string(v string) {
 	n := len(v)
 	switch {
@@ -108,4 +117,12 @@ func (w *msgpackWriter) optionalInt(v *int64) {
 		return
 	}
 	w.int(*v)
+}
+
+func (w *msgpackWriter) optionalFloat(v *float64) {
+	if v == nil {
+		w.null()
+		return
+	}
+	w.float(*v)
 }

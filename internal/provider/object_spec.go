@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"slices"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -65,30 +67,45 @@ func (s objectSpec[T]) encodeList(w *msgpackWriter, items []T) {
 	}
 }
 
-// values returns the Terraform value of every field of v.
-func (s objectSpec[T]) values(v *T) (map[string]tftypes.Value, error) {
-	var w msgpackWriter
-	s.encode(&w, v)
-	object, err := decodeValue(w.buf, s.typ)
-	if err != nil {
-		return nil, err
+// only returns the spec of the fields with the given names, in that order:
+// Duo's short forms of an object.
+func (s objectSpec[T]) only(names ...string) objectSpec[T] {
+	fields := make([]field[T], len(names))
+	for i, name := range names {
+		index := slices.IndexFunc(s.fields, func(f field[T]) bool { return f.name == name })
+		if index < 0 {
+			panic("objectSpec.only: no field " + name)
+		}
+		fields[i] = s.fields[index]
 	}
-	values := map[string]tftypes.Value{}
-	return values, object.As(&values)
+	return newObjectSpec(fields...)
 }
 
-// listValue returns items as a Terraform list of objects; nil is null.
-func (s objectSpec[T]) listValue(items []T) (tftypes.Value, error) {
-	var w msgpackWriter
-	s.encodeList(&w, items)
-	return decodeValue(w.buf, tftypes.List{ElementType: s.typ})
+// within returns the fields of a spec of E as fields of T, which holds an E.
+func within[T, E any](spec objectSpec[E], get func(*T) *E) []field[T] {
+	fields := make([]field[T], len(spec.fields))
+	for i, f := range spec.fields {
+		fields[i] = field[T]{name: f.name, attribute: f.attribute, typ: f.typ, encode: func(w *msgpackWriter, v *T) { f.encode(w, get(v)) }}
+	}
+	return fields
 }
 
-// value returns the Terraform value of the field of v.
-func (f field[T]) value(v *T) (tftypes.Value, error) {
-	var w msgpackWriter
-	f.encode(&w, v)
-	return decodeValue(w.buf, f.typ)
+// stateAttributes returns every field of v as an attribute of a data
+// source's state, but those the data source sets otherwise.
+func (s objectSpec[T]) stateAttributes(v *T, except ...string) map[string]stateAttribute {
+	attributes := make(map[string]stateAttribute, len(s.fields))
+	for _, f := range s.fields {
+		if !slices.Contains(except, f.name) {
+			attributes[f.name] = f.stateAttribute(v)
+		}
+	}
+	return attributes
+}
+
+// stateAttribute returns the field of v as an attribute of a data source's
+// state.
+func (f field[T]) stateAttribute(v *T) stateAttribute {
+	return stateAttribute{typ: f.typ, encode: func(w *msgpackWriter) { f.encode(w, v) }}
 }
 
 // decodeValue reads an encoding as Terraform reads state.
@@ -120,6 +137,15 @@ func int64Field[T any](name, description string, get func(*T) *int64) field[T] {
 		attribute: schema.Int64Attribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Number,
 		encode:    func(w *msgpackWriter, v *T) { w.optionalInt(get(v)) },
+	}
+}
+
+func float64Field[T any](name, description string, get func(*T) *float64) field[T] {
+	return field[T]{
+		name:      name,
+		attribute: schema.Float64Attribute{Computed: true, MarkdownDescription: description},
+		typ:       tftypes.Number,
+		encode:    func(w *msgpackWriter, v *T) { w.optionalFloat(get(v)) },
 	}
 }
 
@@ -175,6 +201,25 @@ func nestedListField[T, E any](name, description string, elem objectSpec[E], get
 	}
 }
 
+func nestedObjectField[T, E any](name, description string, elem objectSpec[E], get func(*T) *E) field[T] {
+	return field[T]{
+		name: name,
+		attribute: schema.SingleNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: description,
+			Attributes:          elem.attributes(),
+		},
+		typ: elem.typ,
+		encode: func(w *msgpackWriter, v *T) {
+			if object := get(v); object != nil {
+				elem.encode(w, object)
+			} else {
+				w.null()
+			}
+		},
+	}
+}
+
 // encodedList is a list of objects encoded for the state as they arrive,
 // page by page, so that a large listing is never held decoded all at once.
 // Pages are kept apart, each sized for itself, so that the list is copied
@@ -213,19 +258,14 @@ func (l *encodedList[T]) Restart() {
 
 // attribute returns the list as a state attribute.
 func (l *encodedList[T]) attribute() stateAttribute {
-	encode := func(w *msgpackWriter) {
-		w.arrayHeader(l.count)
-		for _, page := range l.pages {
-			w.raw(page)
-		}
-	}
 	return stateAttribute{
-		encode: encode,
-		size:   l.size + 5,
-		value: func() (tftypes.Value, error) {
-			var w msgpackWriter
-			encode(&w)
-			return decodeValue(w.buf, tftypes.List{ElementType: l.spec.typ})
+		typ: tftypes.List{ElementType: l.spec.typ},
+		encode: func(w *msgpackWriter) {
+			w.arrayHeader(l.count)
+			for _, page := range l.pages {
+				w.raw(page)
+			}
 		},
+		size: l.size + 5,
 	}
 }

@@ -25,6 +25,10 @@ import (
 
 var _ provider.Provider = (*duoProvider)(nil)
 
+// providerTypeName is the provider's name in configurations, and the prefix
+// of its data sources' names.
+const providerTypeName = "duo"
+
 // New returns a constructor for the provider at the given version.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
@@ -98,13 +102,13 @@ func (s setting) resolve(configured types.String) string {
 }
 
 func (p *duoProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
-	resp.TypeName = "duo"
+	resp.TypeName = providerTypeName
 	resp.Version = p.version
 }
 
 func (p *duoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads users from the [Duo Admin API](https://duo.com/docs/adminapi) with the credentials of an Admin API application that has the \"Grant read resource\" permission.",
+		MarkdownDescription: "Reads a Duo account from the [Duo Admin API](https://duo.com/docs/adminapi) with the credentials of an Admin API application: users and groups with the \"Grant read resource\" permission, and the rest of the account with the permissions each data source names.",
 		Attributes: map[string]schema.Attribute{
 			integrationKeySetting.attribute: schema.StringAttribute{
 				Optional:            true,
@@ -241,6 +245,16 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newUserDataSource,
 		newGroupsDataSource,
 		newGroupDataSource,
+		newAdminsDataSource,
+		newAdminDataSource,
+		newAdministrativeUnitsDataSource,
+		newIntegrationsDataSource,
+		newIntegrationDataSource,
+		newPhonesDataSource,
+		newTokensDataSource,
+		newBypassCodesDataSource,
+		newSettingsDataSource,
+		newAccountSummaryDataSource,
 	}
 }
 

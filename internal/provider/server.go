@@ -11,34 +11,33 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
-// stateAttribute is an attribute a read computes, both as a value for the
-// framework and as its wire encoding for the fast path.
+// stateAttribute is an attribute a read computes: its type and how to write
+// it in Terraform's wire encoding of state. The fast path writes it
+// straight into the state; the framework gets its value decoded from that
+// same encoding.
 type stateAttribute struct {
-	value  func() (tftypes.Value, error)
+	typ    tftypes.Type
 	encode func(*msgpackWriter)
 	// size is the length of the encoding when it is large, to allocate the
 	// state once; zero for small attributes.
 	size int
 }
 
-// stateReader is a data source whose read can be served without the
-// framework's post-read processing.
-type stateReader interface {
-	datasource.DataSource
-	// read returns the computed attributes for the configuration.
-	read(ctx context.Context, client *duo.Client, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics)
+// value returns the attribute as a Terraform value, for the framework.
+func (a stateAttribute) value() (tftypes.Value, error) {
+	var w msgpackWriter
+	a.encode(&w)
+	return decodeValue(w.buf, a.typ)
 }
 
 // NewServer returns the provider's protocol server. The framework serves
-// everything but the reads of duo_users: after a data source's Read, the
+// everything but the reads of data sources: after a data source's Read, the
 // framework converts, copies and compares the whole state for semantic
 // equality before marshalling it, which for tens of thousands of users
-// takes many times longer than fetching them. Those reads are answered here
-// with the same read logic, and the state is written straight to the wire.
+// takes many times longer than fetching them. Reads are answered here with
+// the same read logic, and the state is written straight to the wire.
 func NewServer(version string) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
 		p := &duoProvider{version: version}
@@ -46,30 +45,31 @@ func NewServer(version string) func() (tfprotov6.ProviderServer, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &server{
-			ProviderServer: framework,
-			provider:       p,
-			fastReaders:    map[string]stateReader{"duo_users": &usersDataSource{}},
-		}, nil
+		dataSources := map[string]*dataSource{}
+		for _, newDataSource := range p.DataSources(context.Background()) {
+			d := newDataSource().(*dataSource)
+			dataSources[providerTypeName+"_"+d.name] = d
+		}
+		return &server{ProviderServer: framework, provider: p, dataSources: dataSources}, nil
 	}
 }
 
 type server struct {
 	tfprotov6.ProviderServer
 	provider    *duoProvider
-	fastReaders map[string]stateReader
+	dataSources map[string]*dataSource
 }
 
 func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	reader, ok := s.fastReaders[req.TypeName]
+	d, ok := s.dataSources[req.TypeName]
 	if !ok {
 		return s.ProviderServer.ReadDataSource(ctx, req)
 	}
-	state, diags := s.readState(ctx, reader, req.Config)
+	state, diags := s.readState(ctx, d, req.Config)
 	return &tfprotov6.ReadDataSourceResponse{State: state, Diagnostics: toProtocolDiagnostics(diags)}, nil
 }
 
-func (s *server) readState(ctx context.Context, reader stateReader, dv *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, diag.Diagnostics) {
+func (s *server) readState(ctx context.Context, d *dataSource, dv *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	client := s.provider.configuredClient()
 	if client == nil {
@@ -78,7 +78,7 @@ func (s *server) readState(ctx context.Context, reader stateReader, dv *tfprotov
 	}
 
 	var schemaResp datasource.SchemaResponse
-	reader.Schema(ctx, datasource.SchemaRequest{}, &schemaResp)
+	d.Schema(ctx, datasource.SchemaRequest{}, &schemaResp)
 	stateType := schemaResp.Schema.Type().TerraformType(ctx)
 	config, err := dv.Unmarshal(stateType)
 	if err != nil {
@@ -86,7 +86,7 @@ func (s *server) readState(ctx context.Context, reader stateReader, dv *tfprotov
 		return nil, diags
 	}
 
-	computed, readDiags := reader.read(ctx, client, tfsdk.Config{Raw: config, Schema: schemaResp.Schema})
+	computed, readDiags := d.readAttributes(ctx, client, tfsdk.Config{Raw: config, Schema: schemaResp.Schema})
 	diags.Append(readDiags...)
 	if diags.HasError() {
 		return nil, diags

@@ -12,29 +12,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
-
-var (
-	_ datasource.DataSourceWithConfigure        = (*usersDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*usersDataSource)(nil)
-)
-
-func newUsersDataSource() datasource.DataSource {
-	return &usersDataSource{}
-}
-
-// usersDataSource is duo_users: the Admin API's user listing.
-type usersDataSource struct {
-	client *duo.Client
-}
 
 // The arguments that look users up; each excludes the others, and offset
 // and limit, which only slice the whole listing.
@@ -45,11 +28,9 @@ const (
 	emailArgument     = "email"
 )
 
-func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_users"
-}
-
-func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+// newUsersDataSource is duo_users: the Admin API's user listing, and lookups
+// of users by username, alias, ID or email.
+func newUsersDataSource() datasource.DataSource {
 	// usernames and user_ids: no duplicates, so that each user in the result
 	// answers one value of the list, and no null or empty values.
 	batchValidators := []validator.List{
@@ -57,12 +38,13 @@ func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 		listvalidator.NoNullValues(),
 		listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: fmt.Sprintf("Lists Duo users with the Admin API's [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users). "+
+	return &dataSource{
+		name: "users",
+		description: fmt.Sprintf("Lists Duo users with the Admin API's [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users). "+
 			"With no arguments it returns every user of the account, reading every page (%d users a request), in the order Duo lists them. "+
 			"`offset` and `limit` read a slice of the listing. "+
 			"`username`, `usernames`, `user_ids` and `email` look users up instead; at most one of them may be set, and none with `offset` or `limit`.", duo.MaxPageSize),
-		Attributes: map[string]schema.Attribute{
+		attributes: map[string]schema.Attribute{
 			usernameArgument: schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Return only the user whose username, or one of whose aliases, is exactly this. `users` then holds one user, or none when nobody matches.",
@@ -119,11 +101,13 @@ func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 			},
 			missingField.name: missingField.attribute,
 		},
-		Blocks: timeoutsBlock(ctx),
+		validators: usersValidators(),
+		failure:    "Unable to list Duo users",
+		read:       readUsers,
 	}
 }
 
-func (d *usersDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+func usersValidators() []datasource.ConfigValidator {
 	lookups := []path.Expression{
 		path.MatchRoot(usernameArgument), path.MatchRoot(usernamesArgument), path.MatchRoot(userIDsArgument), path.MatchRoot(emailArgument),
 	}
@@ -135,10 +119,6 @@ func (d *usersDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 		)
 	}
 	return validators
-}
-
-func (d *usersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req, resp)
 }
 
 // usersQuery is what a duo_users configuration asks for.
@@ -153,80 +133,42 @@ type usersQuery struct {
 }
 
 // readUsersQuery reads the arguments of a duo_users configuration.
-func readUsersQuery(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) usersQuery {
-	var username, email types.String
-	var offset, limit types.Int64
-	var usernames, userIDs types.List
-	var ignoreMissing types.Bool
-	diags.Append(config.GetAttribute(ctx, path.Root(usernameArgument), &username)...)
-	diags.Append(config.GetAttribute(ctx, path.Root(emailArgument), &email)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("offset"), &offset)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("limit"), &limit)...)
-	diags.Append(config.GetAttribute(ctx, path.Root(usernamesArgument), &usernames)...)
-	diags.Append(config.GetAttribute(ctx, path.Root(userIDsArgument), &userIDs)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("ignore_missing"), &ignoreMissing)...)
-
+func readUsersQuery(args *arguments) usersQuery {
 	query := usersQuery{
 		listing: duo.ListUsersInput{
-			Username: username.ValueString(),
-			Email:    email.ValueString(),
-			Offset:   int(offset.ValueInt64()),
-			Limit:    int(limit.ValueInt64()),
+			Username: args.string(usernameArgument).ValueString(),
+			Email:    args.string(emailArgument).ValueString(),
+			Offset:   int(args.int64("offset").ValueInt64()),
+			Limit:    int(args.int64("limit").ValueInt64()),
 		},
-		ignoreMissing: ignoreMissing.ValueBool(),
+		ignoreMissing: args.bool("ignore_missing").ValueBool(),
 	}
-	for argument, list := range map[string]types.List{usernamesArgument: usernames, userIDsArgument: userIDs} {
-		if !list.IsNull() {
-			query.batchArgument = argument
-			query.batch = []string{}
-			diags.Append(list.ElementsAs(ctx, &query.batch, false)...)
+	for _, argument := range []string{usernamesArgument, userIDsArgument} {
+		if values := args.strings(argument); values != nil {
+			query.batchArgument, query.batch = argument, values
 		}
 	}
 	return query
 }
 
-func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	computed, diags := d.read(ctx, d.client, req.Config)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	values, err := stateValues(computed)
-	setState(resp, req.Config.Raw, values, err)
-}
-
-// read finds the users the configuration asks for and returns the computed
-// attributes. Both the framework's Read and the provider server's fast path
-// (see NewServer) serve it.
-func (d *usersDataSource) read(ctx context.Context, client *duo.Client, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	query := readUsersQuery(ctx, config, &diags)
-	ctx, cancel := readContext(ctx, config, &diags)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-
+// readUsers finds the users the configuration asks for.
+func readUsers(ctx context.Context, client *duo.Client, args *arguments) (map[string]stateAttribute, error) {
+	query := readUsersQuery(args)
 	users := &encodedList[duo.User]{spec: userSpec}
 	missing, err := find(ctx, client, query, users)
 	if err != nil {
-		diags.AddError("Unable to list Duo users", err.Error())
-		return nil, diags
+		return nil, err
 	}
 	if len(missing) > 0 && !query.ignoreMissing {
-		diags.AddAttributeError(path.Root(query.batchArgument), "Duo users not found", missingUsersDetail(query.batchArgument, missing))
-		return nil, diags
+		return nil, &argumentError{argument: query.batchArgument, summary: "Duo users not found", detail: missingUsersDetail(query.batchArgument, missing)}
 	}
 	if query.batchArgument != "" && missing == nil {
 		missing = []string{}
 	}
 	return map[string]stateAttribute{
-		"users": users.attribute(),
-		missingField.name: {
-			value:  func() (tftypes.Value, error) { return missingField.value(&missing) },
-			encode: func(w *msgpackWriter) { missingField.encode(w, &missing) },
-		},
-	}, diags
+		"users":           users.attribute(),
+		missingField.name: missingField.stateAttribute(&missing),
+	}, nil
 }
 
 // find hands the users the query asks for to users, and with a batch

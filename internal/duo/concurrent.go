@@ -1,0 +1,24 @@
+package duo
+
+import (
+	"context"
+	"sync"
+)
+
+// forEachConcurrently runs do on every item at once, leaving the client's
+// limiter to bound the requests in flight, and returns the first error;
+// the others are stopped by cancelling their context.
+func forEachConcurrently[T any](ctx context.Context, items []T, do func(context.Context, *T) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var wg sync.WaitGroup
+	for i := range items {
+		wg.Go(func() {
+			if err := do(ctx, &items[i]); err != nil {
+				cancel(err)
+			}
+		})
+	}
+	wg.Wait()
+	return context.Cause(ctx)
+}
