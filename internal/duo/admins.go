@@ -53,11 +53,6 @@ var (
 	}
 )
 
-// StreamAdmins sends every administrator, in Duo's order, to sink.
-func (c *Client) StreamAdmins(ctx context.Context, sink PageSink[Admin]) error {
-	return adminsAPI.stream(ctx, c, nil, sink)
-}
-
 // ListAdmins returns every administrator, in Duo's order.
 func (c *Client) ListAdmins(ctx context.Context) ([]Admin, error) {
 	return adminsAPI.list(ctx, c, nil)

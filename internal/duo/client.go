@@ -193,7 +193,7 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 	failures := 0
 	for attempt := 1; ; attempt++ {
 		if err := c.client.limit.acquire(ctx); err != nil {
-			return stopped(path, ctx)
+			return Stopped(ctx, "GET "+path)
 		}
 		start := time.Now()
 		resp, body, err := c.api.JSONSignedCall(http.MethodGet, path, jsonParams, duoapi.UseTimeout)
@@ -229,20 +229,21 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%w (while waiting to retry after: %w)", stopped(path, ctx), failure)
+			return fmt.Errorf("%w (while waiting to retry after: %w)", Stopped(ctx, "GET "+path), failure)
 		case <-time.After(delay):
 		}
 		waited += delay
 	}
 }
 
-// stopped explains why a request ended early: the caller's deadline (the
-// data source's read timeout) or a cancellation (Ctrl-C).
-func stopped(path string, ctx context.Context) error {
+// Stopped explains why work ended early: the caller's deadline (the data
+// source's read timeout) or a cancellation (Ctrl-C). what names the work,
+// such as "GET /admin/v1/users".
+func Stopped(ctx context.Context, what string) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Errorf("GET %s did not finish within the read timeout; raise it with a timeouts { read = \"...\" } block: %w", path, ctx.Err())
+		return fmt.Errorf("%s did not finish within the read timeout; raise it with a timeouts { read = \"...\" } block: %w", what, ctx.Err())
 	}
-	return fmt.Errorf("GET %s was cancelled: %w", path, ctx.Err())
+	return fmt.Errorf("%s was cancelled: %w", what, ctx.Err())
 }
 
 // maxFailureRetries bounds retries of server errors and dropped
@@ -261,7 +262,7 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 	case errors.Is(err, errRateLimited):
 		return true, &APIError{Method: http.MethodGet, Path: path, HTTPStatus: http.StatusTooManyRequests, Code: CodeRateLimited, Message: "Too Many Requests"}
 	case err != nil && ctx.Err() != nil:
-		return false, stopped(path, ctx)
+		return false, Stopped(ctx, "GET "+path)
 	case err != nil:
 		return transient(err), fmt.Errorf("GET %s failed: %w", path, err)
 	}

@@ -92,6 +92,26 @@ type WebAuthnCredential struct {
 	DateAdded      *int64  `json:"date_added"`
 }
 
+// usernameAndAliases are the names a user answers to: first its username,
+// then its aliases.
+func (u *User) usernameAndAliases() [][]string {
+	var username, aliases []string
+	if u.Username != nil {
+		username = append(username, *u.Username)
+	}
+	for _, alias := range []*string{u.Alias1, u.Alias2, u.Alias3, u.Alias4} {
+		if alias != nil && *alias != "" {
+			aliases = append(aliases, *alias)
+		}
+	}
+	for _, alias := range u.Aliases {
+		if alias != "" {
+			aliases = append(aliases, alias)
+		}
+	}
+	return [][]string{username, aliases}
+}
+
 // id names a user in a listing, to notice one listed twice.
 func (u *User) id() *string { return u.UserID }
 

@@ -61,37 +61,56 @@ func (c *Client) StreamUsers(ctx context.Context, in ListUsersInput, sink PageSi
 // for each name that matched, in the order of names, and the names that
 // matched nobody, also in order.
 //
-// Names go to Duo MaxLookupValues at a time in username_list, which matches
-// usernames only. Each name that list does not match is then looked up
-// alone with username, which also matches aliases: a list of aliases costs
-// one request per alias.
+// Names go to Duo MaxLookupValues at a time in username_list, all the
+// requests at once under the client's bound. A user that an answer holds
+// matches the names that are its username or, failing that, one of its
+// aliases. Each name that nothing matched is then looked up alone with
+// username, which Duo also matches against aliases.
 func (c *Client) UsersByUsername(ctx context.Context, names []string) ([]User, []string, error) {
-	call := c.newCall(ctx)
-	found, err := findByList(ctx, call, "username_list", names, func(u *User) *string { return u.Username })
+	found, err := c.findByList(ctx, "username_list", names, (*User).usernameAndAliases)
 	if err != nil {
 		return nil, nil, err
 	}
+	type lookup struct {
+		name string
+		user *User
+	}
+	var alone []lookup
 	for _, name := range distinct(names) {
-		if _, ok := found[name]; ok {
-			continue
+		if _, ok := found[name]; !ok {
+			alone = append(alone, lookup{name: name})
 		}
-		matches, err := listAll(ctx, call, usersAPI.query(url.Values{"username": {name}}), usersAPI.id)
-		if err != nil {
-			return nil, nil, err
-		}
+	}
+	err = forEachConcurrently(ctx, alone, func(ctx context.Context, l *lookup) error {
+		matches, err := usersAPI.list(ctx, c, url.Values{"username": {l.name}})
 		if len(matches) > 0 {
-			found[name] = matches[0]
+			l.user = &matches[0]
+		}
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, l := range alone {
+		if l.user != nil {
+			found[l.name] = *l.user
 		}
 	}
 	users, missing := inOrderOf(names, found)
 	return users, missing, nil
 }
 
-// UsersByID looks users up by user ID, MaxLookupValues IDs a request. It
-// returns one user for each ID that matched, in the order of ids, and the
-// IDs that matched nobody, also in order.
+// UsersByID looks users up by user ID, MaxLookupValues IDs a request and
+// the requests all at once under the client's bound. It returns one user
+// for each ID that matched, in the order of ids, and the IDs that matched
+// nobody, also in order.
 func (c *Client) UsersByID(ctx context.Context, ids []string) ([]User, []string, error) {
-	found, err := findByList(ctx, c.newCall(ctx), "user_id_list", ids, func(u *User) *string { return u.UserID })
+	found, err := c.findByList(ctx, "user_id_list", ids, func(u *User) [][]string {
+		if u.UserID == nil {
+			return nil
+		}
+		return [][]string{{*u.UserID}}
+	})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -99,23 +118,54 @@ func (c *Client) UsersByID(ctx context.Context, ids []string) ([]User, []string,
 	return users, missing, nil
 }
 
-// findByList sends values, each once and MaxLookupValues at a time, in the
+// findByList sends values, each once and MaxLookupValues a request, in the
 // list parameter param of the users listing, and returns the users Duo sent
-// by their key, the field that param matches.
-func findByList(ctx context.Context, call *call, param string, values []string, key func(*User) *string) (map[string]User, error) {
-	found := make(map[string]User, len(values))
+// by the value each matches. keys lists what a user may match, by
+// precedence: a value matches the user whose first keys hold it before one
+// whose later keys do (a username before someone's alias).
+func (c *Client) findByList(ctx context.Context, param string, values []string, keys func(*User) [][]string) (map[string]User, error) {
+	type request struct {
+		values  []string
+		answers []User
+	}
+	var requests []request
 	for chunk := range slices.Chunk(distinct(values), MaxLookupValues) {
-		list, err := json.Marshal(chunk)
+		requests = append(requests, request{values: chunk})
+	}
+	err := forEachConcurrently(ctx, requests, func(ctx context.Context, r *request) error {
+		list, err := json.Marshal(r.values)
 		if err != nil {
-			return nil, fmt.Errorf("encoding %s: %w", param, err)
+			return fmt.Errorf("encoding %s: %w", param, err)
 		}
-		matches, err := listAll(ctx, call, usersAPI.query(url.Values{param: {string(list)}}), usersAPI.id)
-		if err != nil {
-			return nil, err
+		r.answers, err = usersAPI.list(ctx, c, url.Values{param: {string(list)}})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	found := make(map[string]User, len(values))
+	for _, r := range requests {
+		asked := make(map[string]bool, len(r.values))
+		for _, value := range r.values {
+			asked[value] = true
 		}
-		for _, user := range matches {
-			if k := key(&user); k != nil {
-				found[*k] = user
+		for precedence := 0; ; precedence++ {
+			more := false
+			for i := range r.answers {
+				userKeys := keys(&r.answers[i])
+				if precedence >= len(userKeys) {
+					continue
+				}
+				more = true
+				for _, key := range userKeys[precedence] {
+					if _, taken := found[key]; asked[key] && !taken {
+						found[key] = r.answers[i]
+					}
+				}
+			}
+			if !more {
+				break
 			}
 		}
 	}

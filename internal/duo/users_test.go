@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // directory serves n users, user0..user(n-1) with IDs DU0..DU(n-1) and the
@@ -18,13 +19,25 @@ import (
 // user_id_list match usernames and IDs only and answer in the directory's
 // order; username also matches aliases. It records each request's query.
 type directory struct {
-	n       int
+	n int
+	// listMatchesAliases makes username_list match aliases too, as some
+	// Duo accounts' answers do.
+	listMatchesAliases bool
+	// aliasOf, when set, gives user i the alias aliasOf(i) instead of aliasN.
+	aliasOf func(i int) string
 	mu      sync.Mutex
 	queries []map[string][]string
 }
 
+func (d *directory) alias(i int) string {
+	if d.aliasOf != nil {
+		return d.aliasOf(i)
+	}
+	return fmt.Sprintf("alias%d", i)
+}
+
 func (d *directory) user(i int) map[string]any {
-	return map[string]any{"user_id": fmt.Sprintf("DU%d", i), "username": fmt.Sprintf("user%d", i), "alias1": fmt.Sprintf("alias%d", i)}
+	return map[string]any{"user_id": fmt.Sprintf("DU%d", i), "username": fmt.Sprintf("user%d", i), "alias1": d.alias(i)}
 }
 
 func (d *directory) serve(w http.ResponseWriter, r *http.Request) {
@@ -33,7 +46,7 @@ func (d *directory) serve(w http.ResponseWriter, r *http.Request) {
 	d.queries = append(d.queries, q)
 	d.mu.Unlock()
 
-	matches := func(param string, key func(i int) string) {
+	matches := func(param string, keys func(i int) []string) {
 		var values []string
 		if err := json.Unmarshal([]byte(q.Get(param)), &values); err != nil || len(values) > MaxLookupValues {
 			writeJSON(w, http.StatusBadRequest, failBody(40002, "Invalid request parameters"))
@@ -41,7 +54,7 @@ func (d *directory) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		page := []any{}
 		for i := range d.n {
-			if slices.Contains(values, key(i)) {
+			if slices.ContainsFunc(keys(i), func(key string) bool { return slices.Contains(values, key) }) {
 				page = append(page, d.user(i))
 			}
 		}
@@ -49,13 +62,18 @@ func (d *directory) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case q.Has("username_list"):
-		matches("username_list", func(i int) string { return fmt.Sprintf("user%d", i) })
+		matches("username_list", func(i int) []string {
+			if d.listMatchesAliases {
+				return []string{fmt.Sprintf("user%d", i), d.alias(i)}
+			}
+			return []string{fmt.Sprintf("user%d", i)}
+		})
 	case q.Has("user_id_list"):
-		matches("user_id_list", func(i int) string { return fmt.Sprintf("DU%d", i) })
+		matches("user_id_list", func(i int) []string { return []string{fmt.Sprintf("DU%d", i)} })
 	case q.Has("username"):
 		page := []any{}
 		for i := range d.n {
-			if name := q.Get("username"); name == fmt.Sprintf("user%d", i) || name == fmt.Sprintf("alias%d", i) {
+			if name := q.Get("username"); name == fmt.Sprintf("user%d", i) || name == d.alias(i) {
 				page = append(page, d.user(i))
 			}
 		}
@@ -110,6 +128,53 @@ func TestUsersByUsernameResolvesAliasesAndReportsMissingNames(t *testing.T) {
 	// it did not match: nobody, alias3 and ghost.
 	if got := ts.requests.Load(); got != 4 {
 		t.Errorf("sent %d requests, want 4", got)
+	}
+}
+
+func TestUsersByUsernameTakesAliasMatchesFromTheListAnswer(t *testing.T) {
+	// user2's alias is user0's username: a name matches a username before
+	// anyone's alias.
+	dir := &directory{n: 5, listMatchesAliases: true, aliasOf: func(i int) string {
+		if i == 2 {
+			return "user0"
+		}
+		return fmt.Sprintf("alias%d", i)
+	}}
+	ts := newTestServer(t, dir.serve)
+	users, missing, err := ts.client.UsersByUsername(context.Background(), []string{"alias3", "user0", "ghost", "alias4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := usernames(users); !slices.Equal(got, []string{"user3", "user0", "user4"}) || !slices.Equal(missing, []string{"ghost"}) {
+		t.Errorf("got users %v and missing %v, want [user3 user0 user4] and [ghost]", got, missing)
+	}
+	// One username_list request, and one username request for ghost only.
+	if got := ts.requests.Load(); got != 2 {
+		t.Errorf("sent %d requests, want 2", got)
+	}
+}
+
+func TestBatchLookupsSendTheirRequestsConcurrently(t *testing.T) {
+	dir := &directory{n: 1000}
+	var inFlight, mostInFlight atomic.Int64
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		now := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for most := mostInFlight.Load(); now > most && !mostInFlight.CompareAndSwap(most, now); most = mostInFlight.Load() {
+		}
+		time.Sleep(20 * time.Millisecond)
+		dir.serve(w, r)
+	})
+	var names []string
+	for i := range 800 {
+		names = append(names, "user"+strconv.Itoa(i))
+	}
+	users, _, err := ts.client.UsersByUsername(context.Background(), names)
+	if err != nil || len(users) != 800 {
+		t.Fatalf("got %d users, %v", len(users), err)
+	}
+	if most := mostInFlight.Load(); most < 2 || most > DefaultMaxConcurrentRequests {
+		t.Errorf("at most %d requests were in flight, want 2 to %d", most, DefaultMaxConcurrentRequests)
 	}
 }
 

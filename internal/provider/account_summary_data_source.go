@@ -24,7 +24,7 @@ var accountSummaryObject = object[duo.AccountSummary]{
 	description: "Reads Duo's summary of the account: how many users, administrators and integrations it has, and how many telephony credits are left, with the Admin API's [`GET /admin/v1/info/summary`](https://duo.com/docs/adminapi#retrieve-summary). " +
 		"The Admin API application needs the \"Grant read information\" permission.",
 	spec: accountSummarySpec,
-	fetch: func(ctx context.Context, client *duo.Client) (*duo.AccountSummary, error) {
+	fetch: func(ctx context.Context, client *account) (*duo.AccountSummary, error) {
 		return client.GetAccountSummary(ctx)
 	},
 }

@@ -22,7 +22,7 @@ var adminObject = object[duo.Admin]{
 		{
 			argument:    "admin_id",
 			description: "The ID of the administrator to read. Exactly one of `admin_id` and `email` must be set.",
-			find: func(ctx context.Context, client *duo.Client, adminID string) (*duo.Admin, error) {
+			find: func(ctx context.Context, client *account, adminID string) (*duo.Admin, error) {
 				return client.GetAdmin(ctx, adminID)
 			},
 			notFound: "No Duo administrator has the ID %q. Check the ID, or look the administrator up by email instead.",
@@ -43,8 +43,8 @@ func newAdminDataSource() datasource.DataSource {
 
 // adminWithEmail finds the administrator who logs in with email; Duo
 // treats email addresses without regard to case.
-func adminWithEmail(ctx context.Context, client *duo.Client, email string) (*duo.Admin, error) {
-	admins, err := client.ListAdmins(ctx)
+func adminWithEmail(ctx context.Context, client *account, email string) (*duo.Admin, error) {
+	admins, err := client.admins(ctx)
 	if err != nil {
 		return nil, err
 	}

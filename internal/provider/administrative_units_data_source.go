@@ -29,7 +29,7 @@ var administrativeUnitsListing = listing[duo.AdministrativeUnit]{
 		"The Admin API application needs the \"Grant administrators - Read\" permission (\"Grant administrators\" in older Admin Panels).",
 	objects: "The administrative units, in the order Duo lists them.",
 	spec:    administrativeUnitSpec,
-	list: func(ctx context.Context, client *duo.Client, _ *arguments, sink duo.PageSink[duo.AdministrativeUnit]) error {
+	list: func(ctx context.Context, client *account, _ *arguments, sink duo.PageSink[duo.AdministrativeUnit]) error {
 		units, err := client.ListAdministrativeUnits(ctx)
 		if err != nil {
 			return err

@@ -18,8 +18,13 @@ var adminsListing = listing[duo.Admin]{
 		"The Admin API application needs the \"Grant administrators - Read\" permission (\"Grant administrators\" in older Admin Panels).", duo.MaxAdminPageSize),
 	objects: "The administrators, in the order Duo lists them.",
 	spec:    adminSpec,
-	list: func(ctx context.Context, client *duo.Client, _ *arguments, sink duo.PageSink[duo.Admin]) error {
-		return client.StreamAdmins(ctx, sink)
+	list: func(ctx context.Context, client *account, _ *arguments, sink duo.PageSink[duo.Admin]) error {
+		admins, err := client.admins(ctx)
+		if err != nil {
+			return err
+		}
+		sink.Add(admins)
+		return nil
 	},
 }
 

@@ -28,7 +28,7 @@ var bypassCodesListing = listing[duo.BypassCode]{
 		"The Admin API application needs the \"Grant read resource\" permission.", duo.MaxBypassCodePageSize),
 	objects: "The bypass codes, in the order Duo lists them.",
 	spec:    bypassCodeSpec,
-	list: func(ctx context.Context, client *duo.Client, _ *arguments, sink duo.PageSink[duo.BypassCode]) error {
+	list: func(ctx context.Context, client *account, _ *arguments, sink duo.PageSink[duo.BypassCode]) error {
 		return client.StreamBypassCodes(ctx, sink)
 	},
 }

@@ -15,8 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
 var (
@@ -40,9 +38,9 @@ type dataSource struct {
 	failure string
 	// read returns the computed attributes. An *argumentError is reported
 	// on its argument, any other error under failure.
-	read func(ctx context.Context, client *duo.Client, args *arguments) (map[string]stateAttribute, error)
+	read func(ctx context.Context, client *account, args *arguments) (map[string]stateAttribute, error)
 
-	client *duo.Client
+	client *account
 }
 
 func (d *dataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -71,10 +69,10 @@ func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureReques
 	if req.ProviderData == nil {
 		return
 	}
-	client, ok := req.ProviderData.(*duo.Client)
+	client, ok := req.ProviderData.(*account)
 	if !ok {
 		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *duo.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+			fmt.Sprintf("Expected *provider.account, got %T. This is a bug in the provider; please report it.", req.ProviderData))
 	}
 	d.client = client
 }
@@ -97,7 +95,7 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 const defaultReadTimeout = 20 * time.Minute
 
 // readAttributes runs the read within its timeout and reports its failure.
-func (d *dataSource) readAttributes(ctx context.Context, client *duo.Client, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics) {
+func (d *dataSource) readAttributes(ctx context.Context, client *account, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var configured timeouts.Value
 	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &configured)...)

@@ -24,7 +24,7 @@ var groupObject = object[duo.Group]{
 		{
 			argument:    "group_id",
 			description: "The ID of the group to read. Exactly one of `group_id` and `name` must be set.",
-			find: func(ctx context.Context, client *duo.Client, groupID string) (*duo.Group, error) {
+			find: func(ctx context.Context, client *account, groupID string) (*duo.Group, error) {
 				return client.GetGroup(ctx, groupID)
 			},
 			notFound: "No Duo group has the ID %q. Check the ID, or look the group up by name instead.",
@@ -45,7 +45,7 @@ var groupObject = object[duo.Group]{
 		},
 		groupMembersField.name: groupMembersField.attribute,
 	},
-	readMore: func(ctx context.Context, client *duo.Client, args *arguments, group *duo.Group) (map[string]stateAttribute, error) {
+	readMore: func(ctx context.Context, client *account, args *arguments, group *duo.Group) (map[string]stateAttribute, error) {
 		var members []duo.GroupMember
 		if args.bool("include_members").ValueBool() {
 			if group.GroupID == nil {
@@ -72,8 +72,8 @@ var groupMembersField = nestedListField("users",
 
 // groupNamed finds the one group with exactly this name; several groups
 // with the name are an error on the argument.
-func groupNamed(ctx context.Context, client *duo.Client, name string) (*duo.Group, error) {
-	groups, err := client.ListGroups(ctx)
+func groupNamed(ctx context.Context, client *account, name string) (*duo.Group, error) {
+	groups, err := client.groups(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -29,8 +29,8 @@ var groupsListing = listing[duo.Group]{
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 	},
-	list: func(ctx context.Context, client *duo.Client, args *arguments, sink duo.PageSink[duo.Group]) error {
-		groups, err := client.ListGroups(ctx)
+	list: func(ctx context.Context, client *account, args *arguments, sink duo.PageSink[duo.Group]) error {
+		groups, err := client.groups(ctx)
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,7 @@ var integrationObject = object[duo.Integration]{
 	lookups: []lookup[duo.Integration]{{
 		argument:    "integration_key",
 		description: "The integration key of the integration to read, such as `DIWJ8X6AEYOR5OMC6TQ1`.",
-		find: func(ctx context.Context, client *duo.Client, integrationKey string) (*duo.Integration, error) {
+		find: func(ctx context.Context, client *account, integrationKey string) (*duo.Integration, error) {
 			return client.GetIntegration(ctx, integrationKey)
 		},
 		notFound: "No Duo integration has the integration key %q. Check the key, or use the duo_integrations data source to list the integrations.",
@@ -42,7 +42,7 @@ var integrationObject = object[duo.Integration]{
 				"It is sensitive: Terraform hides it in plan output, but it is stored in plain text in the state.",
 		},
 	},
-	readMore: func(ctx context.Context, client *duo.Client, args *arguments, integration *duo.Integration) (map[string]stateAttribute, error) {
+	readMore: func(ctx context.Context, client *account, args *arguments, integration *duo.Integration) (map[string]stateAttribute, error) {
 		var secretKey *string
 		if args.bool("include_secret_key").ValueBool() {
 			key, err := client.SecretKey(ctx, args.string("integration_key").ValueString())

@@ -19,7 +19,7 @@ var integrationsListing = listing[duo.Integration]{
 		"The Admin API application needs the \"Grant applications\" permission (\"Grant applications - Read\" in newer Admin Panels; some accounts grant it with \"Grant read resource\").", duo.MaxIntegrationPageSize),
 	objects: "The integrations, in the order Duo lists them.",
 	spec:    integrationSpec,
-	list: func(ctx context.Context, client *duo.Client, _ *arguments, sink duo.PageSink[duo.Integration]) error {
+	list: func(ctx context.Context, client *account, _ *arguments, sink duo.PageSink[duo.Integration]) error {
 		return client.StreamIntegrations(ctx, sink)
 	},
 }

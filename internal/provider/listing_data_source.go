@@ -25,7 +25,7 @@ type listing[T any] struct {
 	arguments  map[string]schema.Attribute
 	validators []datasource.ConfigValidator
 	// list sends the objects the arguments select to sink, in order.
-	list func(ctx context.Context, client *duo.Client, args *arguments, sink duo.PageSink[T]) error
+	list func(ctx context.Context, client *account, args *arguments, sink duo.PageSink[T]) error
 }
 
 func (l listing[T]) dataSource() datasource.DataSource {
@@ -41,7 +41,7 @@ func (l listing[T]) dataSource() datasource.DataSource {
 		}),
 		validators: l.validators,
 		failure:    "Unable to list Duo " + l.what,
-		read: func(ctx context.Context, client *duo.Client, args *arguments) (map[string]stateAttribute, error) {
+		read: func(ctx context.Context, client *account, args *arguments) (map[string]stateAttribute, error) {
 			objects := &encodedList[T]{spec: l.spec}
 			if err := l.list(ctx, client, args, objects); err != nil {
 				return nil, err

@@ -27,11 +27,11 @@ type object[T any] struct {
 	// must be set. A data source without lookups reads the account's one
 	// object with fetch.
 	lookups []lookup[T]
-	fetch   func(ctx context.Context, client *duo.Client) (*T, error)
+	fetch   func(ctx context.Context, client *account) (*T, error)
 	// more are further arguments and attributes, which readMore computes
 	// once the object is found.
 	more     map[string]schema.Attribute
-	readMore func(ctx context.Context, client *duo.Client, args *arguments, object *T) (map[string]stateAttribute, error)
+	readMore func(ctx context.Context, client *account, args *arguments, object *T) (map[string]stateAttribute, error)
 }
 
 // lookup is an argument that names the object: an attribute of the object,
@@ -41,7 +41,7 @@ type lookup[T any] struct {
 	description string
 	// find returns the object the value names; nil, or an error for which
 	// duo.IsNotFound is true, when there is none.
-	find func(ctx context.Context, client *duo.Client, value string) (*T, error)
+	find func(ctx context.Context, client *account, value string) (*T, error)
 	// notFound tells the user what to do when nothing has the value, which
 	// it holds as %q.
 	notFound string
@@ -77,7 +77,7 @@ func (o object[T]) dataSource() datasource.DataSource {
 	}
 }
 
-func (o object[T]) read(ctx context.Context, client *duo.Client, args *arguments) (map[string]stateAttribute, error) {
+func (o object[T]) read(ctx context.Context, client *account, args *arguments) (map[string]stateAttribute, error) {
 	found, err := o.find(ctx, client, args)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (o object[T]) read(ctx context.Context, client *duo.Client, args *arguments
 
 // find reads the object that the one lookup set names, or the account's
 // object, reporting a missing object on the argument that named it.
-func (o object[T]) find(ctx context.Context, client *duo.Client, args *arguments) (*T, error) {
+func (o object[T]) find(ctx context.Context, client *account, args *arguments) (*T, error) {
 	for _, l := range o.lookups {
 		value := args.string(l.argument)
 		if value.IsNull() {

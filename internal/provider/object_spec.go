@@ -222,13 +222,13 @@ func nestedObjectField[T, E any](name, description string, elem objectSpec[E], g
 
 // encodedList is a list of objects encoded for the state as they arrive,
 // page by page, so that a large listing is never held decoded all at once.
-// Pages are kept apart, each sized for itself, so that the list is copied
-// only once: into the state. It is a duo.PageSink.
+// Each page is encoded into a buffer sized for it, and each object is a
+// slice of that buffer: a selection of the objects shares their encoding,
+// and the list is copied only once, into the state. It is a duo.PageSink.
 type encodedList[T any] struct {
-	spec  objectSpec[T]
-	count int
-	pages [][]byte
-	size  int
+	spec    objectSpec[T]
+	objects [][]byte
+	size    int
 }
 
 func (l *encodedList[T]) Add(page []T) {
@@ -236,24 +236,35 @@ func (l *encodedList[T]) Add(page []T) {
 		return
 	}
 	w := msgpackWriter{buf: make([]byte, 0, l.pageCapacity(len(page)))}
+	ends := make([]int, len(page))
 	for i := range page {
 		l.spec.encode(&w, &page[i])
+		ends[i] = len(w.buf)
 	}
-	l.pages = append(l.pages, w.buf)
-	l.count += len(page)
+	start := 0
+	for _, end := range ends {
+		l.objects = append(l.objects, w.buf[start:end:end])
+		start = end
+	}
 	l.size += len(w.buf)
 }
 
 // pageCapacity guesses a page's encoded size from the pages before it.
 func (l *encodedList[T]) pageCapacity(objects int) int {
-	if l.count == 0 {
+	if len(l.objects) == 0 {
 		return objects * 1024
 	}
-	return objects * (l.size/l.count + 64)
+	return objects * (l.size/len(l.objects) + 64)
 }
 
 func (l *encodedList[T]) Restart() {
 	*l = encodedList[T]{spec: l.spec}
+}
+
+// addEncoded adds an object that is already encoded.
+func (l *encodedList[T]) addEncoded(object []byte) {
+	l.objects = append(l.objects, object)
+	l.size += len(object)
 }
 
 // attribute returns the list as a state attribute.
@@ -261,9 +272,9 @@ func (l *encodedList[T]) attribute() stateAttribute {
 	return stateAttribute{
 		typ: tftypes.List{ElementType: l.spec.typ},
 		encode: func(w *msgpackWriter) {
-			w.arrayHeader(l.count)
-			for _, page := range l.pages {
-				w.raw(page)
+			w.arrayHeader(len(l.objects))
+			for _, object := range l.objects {
+				w.raw(object)
 			}
 		},
 		size: l.size + 5,

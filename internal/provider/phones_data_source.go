@@ -50,7 +50,7 @@ var phonesListing = listing[duo.ListedPhone]{
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.AlsoRequires(path.MatchRoot("number"))},
 		},
 	},
-	list: func(ctx context.Context, client *duo.Client, args *arguments, sink duo.PageSink[duo.ListedPhone]) error {
+	list: func(ctx context.Context, client *account, args *arguments, sink duo.PageSink[duo.ListedPhone]) error {
 		filter := duo.PhoneFilter{Number: args.string("number").ValueString(), Extension: args.string("extension").ValueString()}
 		return client.StreamPhones(ctx, filter, sink)
 	},

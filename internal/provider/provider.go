@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -23,7 +24,7 @@ import (
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
-var _ provider.Provider = (*duoProvider)(nil)
+var _ provider.ProviderWithFunctions = (*duoProvider)(nil)
 
 // providerTypeName is the provider's name in configurations, and the prefix
 // of its data sources' names.
@@ -38,13 +39,13 @@ func New(version string) func() provider.Provider {
 
 type duoProvider struct {
 	version string
-	// client is what Configure built, for the reads served outside the
+	// account is what Configure built, for the reads served outside the
 	// framework (see NewServer).
-	client atomic.Pointer[duo.Client]
+	account atomic.Pointer[account]
 }
 
-func (p *duoProvider) configuredClient() *duo.Client {
-	return p.client.Load()
+func (p *duoProvider) configuredAccount() *account {
+	return p.account.Load()
 }
 
 type providerModel struct {
@@ -231,8 +232,13 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddError("Unable to configure the Duo client", err.Error()+". Check the "+caCertFileSetting.attribute+" file.")
 		return
 	}
-	p.client.Store(client)
-	resp.DataSourceData = client
+	configured := newAccount(client)
+	p.account.Store(configured)
+	resp.DataSourceData = configured
+}
+
+func (p *duoProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{newUnixToRFC3339Function}
 }
 
 func (p *duoProvider) Resources(context.Context) []func() resource.Resource {

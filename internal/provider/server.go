@@ -71,7 +71,7 @@ func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSour
 
 func (s *server) readState(ctx context.Context, d *dataSource, dv *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	client := s.provider.configuredClient()
+	client := s.provider.configuredAccount()
 	if client == nil {
 		diags.AddError("Duo provider not configured", "The provider has no Duo client: its configuration failed or is not known yet. Fix the errors reported for the provider block.")
 		return nil, diags

@@ -52,7 +52,7 @@ var settingsObject = object[duo.Settings]{
 	description: "Reads the settings of the Duo account, such as its lockout thresholds and its rules for enrollment, bypass codes and telephony, with the Admin API's [`GET /admin/v1/settings`](https://duo.com/docs/adminapi#retrieve-settings). " +
 		"The Admin API application needs the \"Grant settings\" permission.",
 	spec: settingsSpec,
-	fetch: func(ctx context.Context, client *duo.Client) (*duo.Settings, error) {
+	fetch: func(ctx context.Context, client *account) (*duo.Settings, error) {
 		return client.GetSettings(ctx)
 	},
 }

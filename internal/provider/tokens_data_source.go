@@ -45,7 +45,7 @@ var tokensListing = listing[duo.ListedToken]{
 		},
 	},
 	validators: []datasource.ConfigValidator{datasourcevalidator.RequiredTogether(path.MatchRoot("type"), path.MatchRoot("serial"))},
-	list: func(ctx context.Context, client *duo.Client, args *arguments, sink duo.PageSink[duo.ListedToken]) error {
+	list: func(ctx context.Context, client *account, args *arguments, sink duo.PageSink[duo.ListedToken]) error {
 		filter := duo.TokenFilter{Type: args.string("type").ValueString(), Serial: args.string("serial").ValueString()}
 		return client.StreamTokens(ctx, filter, sink)
 	},

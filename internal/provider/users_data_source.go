@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -28,6 +30,17 @@ const (
 	emailArgument     = "email"
 )
 
+// The arguments that filter users, from the listing or from a lookup.
+const (
+	statusArgument          = "status"
+	isEnrolledArgument      = "is_enrolled"
+	groupsArgument          = "groups"
+	lastLoginBeforeArgument = "last_login_before"
+)
+
+// userStatuses are the statuses a Duo user may have.
+var userStatuses = []string{"active", "bypass", "disabled", "locked out", "pending deletion"}
+
 // newUsersDataSource is duo_users: the Admin API's user listing, and lookups
 // of users by username, alias, ID or email.
 func newUsersDataSource() datasource.DataSource {
@@ -42,8 +55,11 @@ func newUsersDataSource() datasource.DataSource {
 		name: "users",
 		description: fmt.Sprintf("Lists Duo users with the Admin API's [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users). "+
 			"With no arguments it returns every user of the account, reading every page (%d users a request), in the order Duo lists them. "+
-			"`offset` and `limit` read a slice of the listing. "+
-			"`username`, `usernames`, `user_ids` and `email` look users up instead; at most one of them may be set, and none with `offset` or `limit`.", duo.MaxPageSize),
+			"`username`, `usernames`, `user_ids` and `email` look users up instead; at most one of them may be set, and none with `offset` or `limit`.\n\n"+
+			"The filters `status`, `is_enrolled`, `groups` and `last_login_before` keep only the users that match all of those set, from the listing or from a lookup, "+
+			"so that the state holds only the users an audit asks about. "+
+			"Every `duo_users` of a plan that needs the whole listing (no lookup argument, and filters or no `offset` and `limit`) shares one read of it: "+
+			"five filtered `duo_users` cost Duo the requests of one listing.", duo.MaxPageSize),
 		attributes: map[string]schema.Attribute{
 			usernameArgument: schema.StringAttribute{
 				Optional:            true,
@@ -54,8 +70,9 @@ func newUsersDataSource() datasource.DataSource {
 				Optional:    true,
 				ElementType: types.StringType,
 				MarkdownDescription: fmt.Sprintf("Return the users with these usernames or aliases, in the order of this list: one user for each name that matches. "+
-					"The names are sent %[1]d a request with the Admin API's `username_list`, which matches usernames only; "+
-					"each name that matches no username is then looked up alone by `username`, which also matches aliases, so a list of aliases costs one request per alias. "+
+					"The names are sent %[1]d a request with the Admin API's `username_list`, the requests at once (at most `max_concurrent_requests` in flight); "+
+					"a user in the answer matches the names that are its username or one of its aliases. "+
+					"Each name that nothing in the answers matches is then looked up alone by `username`, which Duo also matches against aliases. "+
 					"A name may appear only once; a user named twice, by username and by alias, appears twice. "+
 					"A name that matches nobody is an error, unless `ignore_missing` is `true`. An empty list returns no users.", duo.MaxLookupValues),
 				Validators: batchValidators,
@@ -64,7 +81,7 @@ func newUsersDataSource() datasource.DataSource {
 				Optional:    true,
 				ElementType: types.StringType,
 				MarkdownDescription: fmt.Sprintf("Return the users with these user IDs, in the order of this list: one user for each ID that matches. "+
-					"The IDs are sent %d a request with the Admin API's `user_id_list`. "+
+					"The IDs are sent %d a request with the Admin API's `user_id_list`, the requests at once (at most `max_concurrent_requests` in flight). "+
 					"An ID may appear only once. An ID that matches nobody is an error, unless `ignore_missing` is `true`. An empty list returns no users.", duo.MaxLookupValues),
 				Validators: batchValidators,
 			},
@@ -82,20 +99,45 @@ func newUsersDataSource() datasource.DataSource {
 					boolvalidator.AlsoRequires(path.MatchRoot(userIDsArgument)),
 				)},
 			},
-			"offset": schema.Int64Attribute{
+			statusArgument: schema.SetAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: "Keep only the users whose status is one of these: `active`, `bypass`, `disabled`, `locked out` or `pending deletion`. " +
+					"An empty set keeps nobody.",
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(userStatuses...))},
+			},
+			isEnrolledArgument: schema.BoolAttribute{
 				Optional:            true,
-				MarkdownDescription: "The position in Duo's listing of the first user to return, from `0` (the default).",
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+				MarkdownDescription: "Keep only the users who have enrolled (`true`) or who have not (`false`).",
+			},
+			groupsArgument: schema.SetAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: "Keep only the users in at least one of these groups, each given by name (exactly, case included) or by group ID. " +
+					"A group that nobody is in, or that does not exist, keeps nobody.",
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+			},
+			lastLoginBeforeArgument: schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Keep only the users who last logged in before this time, and those who never logged in. " +
+					"An RFC 3339 time, such as `2024-06-01T00:00:00Z`, or `timeadd(plantimestamp(), \"-2160h\")` for 90 days before the plan.",
+				Validators: []validator.String{rfc3339{}},
+			},
+			"offset": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "The position of the first user to return among those Duo lists, from `0` (the default). " +
+					"With filters, among the users that match them: `offset = 10` skips the first ten matching users.",
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
 			"limit": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: fmt.Sprintf("The most users to return in all, at least `1`; by default every user from `offset` on. "+
+				MarkdownDescription: fmt.Sprintf("The most users to return in all, at least `1`; by default every user from `offset` on. With filters, the most matching users. "+
 					"Unlike the Admin API's `limit`, which sizes one page and is at most %d, this caps the whole result: the provider reads as many pages as it needs.", duo.MaxPageSize),
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"users": schema.ListNestedAttribute{
 				Computed: true,
-				MarkdownDescription: "The users: in the order Duo lists them, or with `usernames` and `user_ids`, in the order of that list. " +
+				MarkdownDescription: "The users that match the arguments, with every field: in the order Duo lists them, or with `usernames` and `user_ids`, in the order of that list. " +
 					"Empty when nobody matches.",
 				NestedObject: schema.NestedAttributeObject{Attributes: userSpec.attributes()},
 			},
@@ -130,6 +172,7 @@ type usersQuery struct {
 	batchArgument string
 	batch         []string
 	ignoreMissing bool
+	filter        userFilter
 }
 
 // readUsersQuery reads the arguments of a duo_users configuration.
@@ -148,14 +191,24 @@ func readUsersQuery(args *arguments) usersQuery {
 			query.batchArgument, query.batch = argument, values
 		}
 	}
+	query.filter = userFilter{
+		statuses:   args.strings(statusArgument),
+		isEnrolled: args.bool(isEnrolledArgument).ValueBoolPointer(),
+		groups:     args.strings(groupsArgument),
+	}
+	if before := args.string(lastLoginBeforeArgument); !before.IsNull() {
+		// The validator has already rejected a time that does not parse.
+		if t, err := time.Parse(time.RFC3339, before.ValueString()); err == nil {
+			query.filter.lastLoginBefore = &t
+		}
+	}
 	return query
 }
 
 // readUsers finds the users the configuration asks for.
-func readUsers(ctx context.Context, client *duo.Client, args *arguments) (map[string]stateAttribute, error) {
+func readUsers(ctx context.Context, client *account, args *arguments) (map[string]stateAttribute, error) {
 	query := readUsersQuery(args)
-	users := &encodedList[duo.User]{spec: userSpec}
-	missing, err := find(ctx, client, query, users)
+	users, missing, err := findUsers(ctx, client, query)
 	if err != nil {
 		return nil, err
 	}
@@ -171,20 +224,33 @@ func readUsers(ctx context.Context, client *duo.Client, args *arguments) (map[st
 	}, nil
 }
 
-// find hands the users the query asks for to users, and with a batch
-// argument returns the values that matched nobody.
-func find(ctx context.Context, client *duo.Client, query usersQuery, users duo.PageSink[duo.User]) (missing []string, err error) {
+// findUsers returns the users the query asks for, and with a batch
+// argument the values that matched nobody: a user that exists but that
+// the filters leave out is not missing.
+func findUsers(ctx context.Context, client *account, query usersQuery) (users *encodedList[duo.User], missing []string, err error) {
 	var found []duo.User
-	switch query.batchArgument {
-	case usernamesArgument:
+	switch {
+	case query.batchArgument == usernamesArgument:
 		found, missing, err = client.UsersByUsername(ctx, query.batch)
-	case userIDsArgument:
+	case query.batchArgument == userIDsArgument:
 		found, missing, err = client.UsersByID(ctx, query.batch)
+	case query.listing.Username != "" || query.listing.Email != "":
+		found, err = client.ListUsers(ctx, query.listing)
+	case !query.filter.isSet() && (query.listing.Offset > 0 || query.listing.Limit > 0):
+		// A slice of the listing: Duo pages to it, without reading the rest.
+		users = &encodedList[duo.User]{spec: userSpec}
+		return users, nil, client.StreamUsers(ctx, query.listing, users)
 	default:
-		return nil, client.StreamUsers(ctx, query.listing, users)
+		listing, err := client.users(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		return listing.selected(query.filter, query.listing.Offset, query.listing.Limit), nil, nil
 	}
-	users.Add(found)
-	return missing, err
+	if err != nil {
+		return nil, nil, err
+	}
+	return query.filter.selected(found), missing, nil
 }
 
 // missingUsersDetail names every value of argument that matched nobody.

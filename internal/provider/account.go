@@ -1,0 +1,111 @@
+package provider
+
+import (
+	"context"
+	"sync"
+
+	"github.com/idaudit/terraform-provider-duo/internal/duo"
+)
+
+// account is the Duo account a configured provider reads: its client, and
+// the whole listings that several data sources may need, each read once for
+// the life of the provider process (one plan, or one apply). A module with
+// five filtered duo_users then reads the user listing once, not five times
+// against Duo's budget of list requests.
+type account struct {
+	*duo.Client
+	shared sharedReads
+}
+
+func newAccount(client *duo.Client) *account {
+	return &account{Client: client, shared: sharedReads{reads: map[string]*sharedRead{}}}
+}
+
+// users returns every user of the account, encoded for the state.
+func (a *account) users(ctx context.Context) (*userListing, error) {
+	return shared(ctx, &a.shared, "the listing of users", func(ctx context.Context) (*userListing, error) {
+		users := newUserListing()
+		return users, a.StreamUsers(ctx, duo.ListUsersInput{}, users)
+	})
+}
+
+// groups returns every group of the account.
+func (a *account) groups(ctx context.Context) ([]duo.Group, error) {
+	return shared(ctx, &a.shared, "the listing of groups", a.ListGroups)
+}
+
+// admins returns every administrator of the account.
+func (a *account) admins(ctx context.Context) ([]duo.Admin, error) {
+	return shared(ctx, &a.shared, "the listing of administrators", a.ListAdmins)
+}
+
+// sharedReads runs each read once for all who ask for it: those who ask
+// while it runs wait for it, and those who ask later get its result. A read
+// that fails is forgotten, so that the next to ask reads again. A read runs
+// for as long as anyone waits for it: it stops when all of them have given
+// up (a read timeout, a Ctrl-C), not when the first of them does.
+type sharedReads struct {
+	mu    sync.Mutex
+	reads map[string]*sharedRead
+}
+
+type sharedRead struct {
+	done   chan struct{}
+	value  any
+	err    error
+	cancel context.CancelFunc
+	// waiting counts those waiting for the read while it runs.
+	waiting int
+}
+
+// shared returns the value of the read named key, such as "the listing of
+// users", running read only if no read of key has succeeded or is running.
+func shared[V any](ctx context.Context, s *sharedReads, key string, read func(context.Context) (V, error)) (V, error) {
+	s.mu.Lock()
+	r, ok := s.reads[key]
+	if !ok {
+		// The read keeps ctx's values (loggers) but not its end: it ends
+		// when nobody waits for it any more.
+		readCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		r = &sharedRead{done: make(chan struct{}), cancel: cancel}
+		s.reads[key] = r
+		go func() {
+			value, err := read(readCtx)
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			r.value, r.err = value, err
+			if err != nil && s.reads[key] == r {
+				delete(s.reads, key)
+			}
+			cancel()
+			close(r.done)
+		}()
+	}
+	r.waiting++
+	s.mu.Unlock()
+
+	select {
+	case <-r.done:
+	case <-ctx.Done():
+		s.mu.Lock()
+		r.waiting--
+		select {
+		case <-r.done:
+		default:
+			if r.waiting == 0 {
+				r.cancel()
+				if s.reads[key] == r {
+					delete(s.reads, key)
+				}
+			}
+		}
+		s.mu.Unlock()
+		var zero V
+		return zero, duo.Stopped(ctx, "Waiting for "+key)
+	}
+	if r.err != nil {
+		var zero V
+		return zero, r.err
+	}
+	return r.value.(V), nil
+}
