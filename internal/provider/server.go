@@ -69,6 +69,19 @@ func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSour
 	return &tfprotov6.ReadDataSourceResponse{State: state, Diagnostics: toProtocolDiagnostics(diags)}, nil
 }
 
+// CallFunction reads an argument that OpenTofu sends empty as the null it
+// stands for: OpenTofu (1.10 at least) sends a null argument as a
+// DynamicValue with neither MessagePack nor JSON, which the framework
+// cannot decode, where Terraform sends MessagePack's nil.
+func (s *server) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
+	for i, argument := range req.Arguments {
+		if argument == nil || len(argument.MsgPack) == 0 && len(argument.JSON) == 0 {
+			req.Arguments[i] = &tfprotov6.DynamicValue{MsgPack: []byte{0xc0}}
+		}
+	}
+	return s.ProviderServer.CallFunction(ctx, req)
+}
+
 func (s *server) readState(ctx context.Context, d *dataSource, dv *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	client := s.provider.configuredAccount()

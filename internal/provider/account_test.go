@@ -1,0 +1,96 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func newSharedReads() *sharedReads {
+	return &sharedReads{reads: map[string]*sharedRead{}}
+}
+
+func TestSharedReadRunsOnceForEveryoneWhoAsks(t *testing.T) {
+	s := newSharedReads()
+	var reads atomic.Int64
+	release := make(chan struct{})
+	read := func(context.Context) (int, error) {
+		reads.Add(1)
+		<-release
+		return 42, nil
+	}
+	var wg sync.WaitGroup
+	results := make([]int, 5)
+	for i := range results {
+		wg.Go(func() {
+			v, err := shared(context.Background(), s, "the listing", read)
+			if err != nil {
+				t.Error(err)
+			}
+			results[i] = v
+		})
+	}
+	time.Sleep(20 * time.Millisecond) // let them all wait on the read
+	close(release)
+	wg.Wait()
+	if v, err := shared(context.Background(), s, "the listing", read); v != 42 || err != nil {
+		t.Fatalf("a later read got %d, %v", v, err)
+	}
+	if reads.Load() != 1 || results[0] != 42 || results[4] != 42 {
+		t.Fatalf("read %d times, results %v; want one read for all", reads.Load(), results)
+	}
+}
+
+func TestSharedReadThatFailsIsReadAgain(t *testing.T) {
+	s := newSharedReads()
+	fail := errors.New("Duo answered 503")
+	calls := 0
+	read := func(context.Context) (int, error) {
+		if calls++; calls == 1 {
+			return 0, fail
+		}
+		return 7, nil
+	}
+	if _, err := shared(context.Background(), s, "the listing", read); !errors.Is(err, fail) {
+		t.Fatalf("got %v, want the read's error", err)
+	}
+	if v, err := shared(context.Background(), s, "the listing", read); v != 7 || err != nil {
+		t.Fatalf("got %d, %v; want the failed read forgotten and read again", v, err)
+	}
+}
+
+func TestSharedReadStopsWhenEveryoneGivesUp(t *testing.T) {
+	s := newSharedReads()
+	stopped := make(chan struct{})
+	read := func(ctx context.Context) (int, error) {
+		<-ctx.Done()
+		close(stopped)
+		return 0, ctx.Err()
+	}
+	impatient, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	patient, cancelPatient := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		_, err := shared(patient, s, "the listing", read)
+		done <- err
+	}()
+	_, err := shared(impatient, s, "the listing", read)
+	if err == nil || !strings.Contains(err.Error(), "Waiting for the listing did not finish within the read timeout") {
+		t.Fatalf("got %v, want the read timeout explained", err)
+	}
+	select {
+	case <-stopped:
+		t.Fatal("the read stopped while someone still waited for it")
+	case <-time.After(20 * time.Millisecond):
+	}
+	cancelPatient()
+	<-stopped
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "was cancelled") {
+		t.Fatalf("got %v, want a cancellation", err)
+	}
+}
