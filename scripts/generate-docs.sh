@@ -2,17 +2,21 @@
 # Usage: scripts/generate-docs.sh
 #
 # Renders docs/ with tfplugindocs entirely offline:
-#   1. terraform fmt -recursive examples/ (examples are embedded in the docs)
+#   1. tofu fmt -recursive examples/ (examples are embedded in the docs)
 #   2. builds the provider into a temp dir
-#   3. points a temporary Terraform CLI config (dev_overrides) at that build
-#      and runs `terraform providers schema -json` (no `terraform init`, no
-#      registry access)
+#   3. points a temporary CLI config (dev_overrides) at that build and runs
+#      `tofu providers schema -json` (no `init`, no registry access)
 #   4. runs tfplugindocs with --providers-schema, so it never builds the
 #      provider itself or downloads Terraform.
 #
-# Environment: TERRAFORM (path of a terraform binary; default: the cached one
-# from scripts/install-cli.sh), TFPLUGINDOCS (path of tfplugindocs; default:
-# the one pinned in tools/go.mod, built by scripts/install-tools.sh).
+# The schema comes from OpenTofu, or a Terraform of 1.8 or later: older
+# Terraform leaves provider functions out of `providers schema -json`, and
+# their docs with them.
+#
+# Environment: TOFU (path of a tofu binary, or of a terraform >= 1.8;
+# default: the cached tofu from scripts/install-cli.sh), TFPLUGINDOCS (path
+# of tfplugindocs; default: the one pinned in tools/go.mod, built by
+# scripts/install-tools.sh).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,15 +29,15 @@ PROVIDER_SOURCE="$(sed -n 's/^const registryAddress = "\(.*\)"$/\1/p' main.go)"
 
 log() { printf 'generate-docs: %s\n' "$*" >&2; }
 
-terraform="${TERRAFORM:-$(scripts/install-cli.sh terraform)}"
+tofu="${TOFU:-$(scripts/install-cli.sh tofu)}"
 tfplugindocs="${TFPLUGINDOCS:-$(scripts/install-tools.sh tfplugindocs)/tfplugindocs}"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/duo-docs.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
 if [[ -d examples ]]; then
-	log "terraform fmt -recursive examples/"
-	"$terraform" fmt -recursive examples/ >/dev/null
+	log "fmt -recursive examples/"
+	"$tofu" fmt -recursive examples/ >/dev/null
 fi
 
 log "building provider"
@@ -53,20 +57,20 @@ cat >"$tmp/work/main.tf" <<EOF
 terraform {
   required_providers {
     $PROVIDER_NAME = {
-      source = "${PROVIDER_SOURCE#registry.terraform.io/}"
+      source = "$PROVIDER_SOURCE"
     }
   }
 }
 EOF
 
-log "terraform providers schema -json (dev_overrides, no init)"
+log "providers schema -json (dev_overrides, no init)"
 (
 	cd "$tmp/work"
 	export TF_CLI_CONFIG_FILE="$tmp/terraformrc" TF_DATA_DIR="$tmp/work/.terraform" \
 		TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 	# The dev_overrides warning goes to stderr; keep it out of the way
 	# unless the command fails.
-	if ! "$terraform" providers schema -json >"$tmp/schema.raw.json" 2>"$tmp/schema.err"; then
+	if ! "$tofu" providers schema -json >"$tmp/schema.raw.json" 2>"$tmp/schema.err"; then
 		cat "$tmp/schema.err" >&2
 		exit 1
 	fi
