@@ -122,10 +122,10 @@ type faultState struct {
 	faults Faults
 
 	mu sync.Mutex
-	// changed holds the account after the mutation, indexed at Start so that
+	// changed is the account after the mutation, indexed at Start so that
 	// a bad mutation fails Start and applying it is only a swap; nil when
 	// there is none, or once it has been applied or cancelled.
-	changed        *Server
+	changed        *snapshot
 	stats          FaultStats
 	servedListings int
 	stopped        bool
@@ -157,12 +157,8 @@ func (state *faultState) init(faults *Faults, users []User, extraGroups []Group)
 	if len(remove) > 0 {
 		return fmt.Errorf("fakeduo: Faults.RemoveUserIDs names no user with the IDs %q", slices.Sorted(maps.Keys(remove)))
 	}
-	// A Server serves only as the holder of the indexes that Start builds.
-	changed := &Server{}
-	if err := changed.indexUsers(changedUsers); err != nil {
-		return fmt.Errorf("fakeduo: the users after Faults' mutation: %w", err)
-	}
-	if err := changed.indexGroups(changedUsers, extraGroups); err != nil {
+	changed, err := newSnapshot(changedUsers, extraGroups)
+	if err != nil {
 		return fmt.Errorf("fakeduo: the users after Faults' mutation: %w", err)
 	}
 	state.changed = changed
@@ -290,31 +286,25 @@ func resetConnection(w http.ResponseWriter, r *http.Request) {
 	_ = tcp.Close()
 }
 
-// adoptAccount serves the users and groups indexed in from.
-func (s *Server) adoptAccount(from *Server) {
-	s.users, s.byID, s.byUsername, s.byLogin, s.byEmail = from.users, from.byID, from.byUsername, from.byLogin, from.byEmail
-	s.groups = from.groups
+// serveAccount routes r against the account as it is when r arrives,
+// first applying a mutation that is due.
+func (s *Server) serveAccount(w http.ResponseWriter, r *http.Request) {
+	s.route(w, r, s.snapshotFor(r))
 }
 
-// serveAccount routes r while the account cannot change, first applying
-// a mutation that is due. A mutation waits for the requests being served to
-// finish, so that none of them sees half of it.
-func (s *Server) serveAccount(w http.ResponseWriter, r *http.Request) {
+// snapshotFor returns the account to serve r from. The mutation happens
+// between two requests: one being served keeps the account it started
+// with.
+func (s *Server) snapshotFor(r *http.Request) *snapshot {
 	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
 	if s.faults.changed != nil && s.faults.servedListings >= s.faults.faults.MutateAfter {
-		s.accountMu.Lock()
-		s.adoptAccount(s.faults.changed)
-		s.accountMu.Unlock()
+		s.snap = s.faults.changed
 		s.faults.changed = nil
 		s.faults.stats.Mutations++
 	}
 	if r.URL.EscapedPath() == usersPath {
 		s.faults.servedListings++
 	}
-	// Taken before faults.mu is released, so that a mutation due after this
-	// request waits for it.
-	s.accountMu.RLock()
-	s.faults.mu.Unlock()
-	defer s.accountMu.RUnlock()
-	s.route(w, r)
+	return s.snap
 }

@@ -59,8 +59,8 @@ func BenchmarkStartGenerated50000(b *testing.B) {
 // BenchmarkListPage300 measures authenticating and answering one 300-user
 // page of a 50,000-user list, without the network.
 func BenchmarkListPage300(b *testing.B) {
-	s := &Server{ikey: DefaultIntegrationKey, skey: DefaultSecretKey}
-	if err := s.indexUsers(GeneratedUsers(50000)); err != nil {
+	s, err := newServer(Options{Users: GeneratedUsers(50000)})
+	if err != nil {
 		b.Fatal(err)
 	}
 	params := url.Values{"limit": {"300"}, "offset": {"24000"}}
