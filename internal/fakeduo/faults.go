@@ -56,9 +56,11 @@ type Faults struct {
 	// Insert is put at the front of the listing and RemoveUserIDs are
 	// removed, shifting every offset as a real account changing during a
 	// listing does. Requests served after that see the changed account,
-	// exactly as a fake started with the changed users would serve it
-	// (groups and their members included); a request being served at the
-	// time of the change finishes with the account as it was.
+	// exactly as a fake started with the changed users and the same
+	// Account would serve it (groups and their members, phones, tokens and
+	// the summary included), less the removed users' bypass codes, which
+	// Duo deletes with them; a request being served at the time of the
+	// change finishes with the account as it was.
 	MutateAfter   int
 	Insert        []User
 	RemoveUserIDs []string
@@ -132,8 +134,8 @@ type faultState struct {
 }
 
 // init copies faults and prepares its mutation of users, which Start
-// serves with extraGroups.
-func (state *faultState) init(faults *Faults, users []User, extraGroups []Group) error {
+// serves with extraGroups and account.
+func (state *faultState) init(faults *Faults, users []User, extraGroups []Group, account *Account) error {
 	if faults == nil {
 		return nil
 	}
@@ -142,22 +144,24 @@ func (state *faultState) init(faults *Faults, users []User, extraGroups []Group)
 		return nil
 	}
 
-	remove := make(map[string]bool, len(faults.RemoveUserIDs))
+	removed := make(map[string]bool, len(faults.RemoveUserIDs))
 	for _, id := range faults.RemoveUserIDs {
-		remove[id] = true
+		removed[id] = true
 	}
+	unknown := maps.Clone(removed)
 	changedUsers := slices.Clone(faults.Insert)
 	for _, u := range users {
-		if remove[u.UserID] {
-			delete(remove, u.UserID)
+		if removed[u.UserID] {
+			delete(unknown, u.UserID)
 			continue
 		}
 		changedUsers = append(changedUsers, u)
 	}
-	if len(remove) > 0 {
-		return fmt.Errorf("fakeduo: Faults.RemoveUserIDs names no user with the IDs %q", slices.Sorted(maps.Keys(remove)))
+	if len(unknown) > 0 {
+		return fmt.Errorf("fakeduo: Faults.RemoveUserIDs names no user with the IDs %q", slices.Sorted(maps.Keys(unknown)))
 	}
-	changed, err := newSnapshot(changedUsers, extraGroups)
+	changedAccount := account.withoutBypassCodesOf(removed)
+	changed, err := newSnapshot(changedUsers, extraGroups, &changedAccount)
 	if err != nil {
 		return fmt.Errorf("fakeduo: the users after Faults' mutation: %w", err)
 	}

@@ -25,6 +25,10 @@ func errInvalidParam(name string) *apiError {
 	return &apiError{http.StatusBadRequest, 40002, "Invalid request parameters", name}
 }
 
+// errForbidden is what Duo answers an Admin API application that lacks
+// the permission an endpoint needs.
+var errForbidden = &apiError{http.StatusForbidden, 40301, "Access forbidden", "The Admin API application is not granted the permission this request needs"}
+
 var errMethodNotAllowed = &apiError{http.StatusMethodNotAllowed, 40501, "Method not allowed", ""}
 
 // writeError writes e, with its code as a number or, under
@@ -52,12 +56,30 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 
 // kinds are the objects served as a listing and one by one.
 var kinds = []*kind{
-	{listing: usersListing, itemPrefix: usersPath, idName: "user_id", objects: func(snap *snapshot) *collection { return &snap.users.collection }, list: (*Server).listUsers},
-	{listing: groupsListing, itemPrefix: groupsV2Path, idName: "group_id", objects: func(snap *snapshot) *collection { return &snap.groups.collection }},
+	{listing: usersListing, itemPrefix: usersPath, idName: "user_id", list: (*Server).listUsers,
+		objects: func(snap *snapshot) *collection { return &snap.users.collection }},
+	{listing: groupsListing, itemPrefix: groupsV2Path, idName: "group_id",
+		objects: func(snap *snapshot) *collection { return &snap.groups.collection }},
+	{listing: adminsListing, itemPrefix: adminsPath, idName: "admin_id",
+		objects: func(snap *snapshot) *collection { return &snap.admins }},
+	{listing: adminUnitsListing, itemPrefix: adminUnitsPath, idName: "admin_unit_id", filter: filterAdminUnits,
+		objects: func(snap *snapshot) *collection { return &snap.adminUnits.collection }},
+	{listing: integrationsListing, itemPrefix: integrationsPath, idName: "integration_key",
+		objects: func(snap *snapshot) *collection { return &snap.integrations.collection }},
+	{listing: phonesListing, itemPrefix: phonesPath, idName: "phone_id", filter: filterPhones,
+		objects: func(snap *snapshot) *collection { return &snap.phones.collection }},
+	{listing: tokensListing, itemPrefix: tokensPath, idName: "token_id", filter: filterTokens,
+		objects: func(snap *snapshot) *collection { return &snap.tokens.collection }},
+	{listing: bypassCodesListing, itemPrefix: bypassCodesPath, idName: "bypass_code_id",
+		objects: func(snap *snapshot) *collection { return &snap.bypassCodes }},
 }
 
 // route dispatches an authenticated request, answering it from snap.
 func (s *Server) route(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	if s.isDenied(r.URL.EscapedPath()) {
+		s.writeError(w, errForbidden)
+		return
+	}
 	serve := s.endpoint(w, r, snap)
 	if serve == nil {
 		s.writeError(w, errNotFound(""))
@@ -84,7 +106,26 @@ func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, snap *snapshot
 	if groupID, ok := pathID(path, groupsV2Path+"/", "/users"); ok {
 		return func() { s.listGroupMembers(snap, w, r, groupID) }
 	}
+	if ikey, ok := pathID(path, secretKeyPrefix, secretKeySuffix); ok {
+		return func() { s.getSecretKey(snap, w, ikey) }
+	}
+	switch path {
+	case settingsPath:
+		return func() { writeObject(w, snap.settings) }
+	case summaryPath:
+		return func() { writeObject(w, snap.summary) }
+	}
 	return nil
+}
+
+// isDenied reports whether path is one of Options.Denied or below one.
+func (s *Server) isDenied(path string) bool {
+	for _, denied := range s.denied {
+		if rest, ok := strings.CutPrefix(path, denied); ok && (rest == "" || rest[0] == '/') {
+			return true
+		}
+	}
+	return false
 }
 
 // pathID returns the unescaped ID of an escaped path made of prefix, one

@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -24,16 +25,28 @@ const (
 	DefaultSecretKey      = "fakeduoSecretKey0000000000000000000TEST0"
 )
 
-// Options configures Start. The zero value serves SampleUsers with the
-// default credentials on a random loopback port.
+// Options configures Start. The zero value serves SampleUsers and
+// SampleAccount with the default credentials on a random loopback port.
 type Options struct {
-	Users          []User        // served in this order; nil means SampleUsers()
-	Groups         []Group       // served after the groups of Users (in first-seen order), unless already among them
+	Users  []User  // served in this order; nil means SampleUsers()
+	Groups []Group // served after the groups of Users (in first-seen order), unless already among them
+	// Account is the rest of the account. Nil means SampleAccount() when
+	// Users is nil too, and otherwise GeneratedAccount(Users, 5), whose
+	// references hold for any users.
+	Account        *Account
 	IntegrationKey string        // default DefaultIntegrationKey
 	SecretKey      string        // default DefaultSecretKey
 	Latency        time.Duration // added to every answer (benchmarks)
 	Addr           string        // listen address; default "127.0.0.1:0"
 	Faults         *Faults       // failures to inject; nil means none
+	// Denied are paths, each with everything below it (such as
+	// "/admin/v1/admins"), answered HTTP 403 code 40301 once a request has
+	// authenticated, as Duo answers an Admin API application that lacks
+	// the permission.
+	Denied []string
+	// UsernameListMatchesAliases makes username_list on /admin/v1/users
+	// match aliases too, not only usernames.
+	UsernameListMatchesAliases bool
 }
 
 // Server is a running fake Duo Admin API. Its methods are safe for concurrent
@@ -49,6 +62,9 @@ type Server struct {
 	snap              *snapshot
 	faults            faultState
 	lastAuthorization atomic.Pointer[string]
+
+	denied                     []string
+	usernameListMatchesAliases bool
 
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
@@ -100,6 +116,14 @@ func newServer(opts Options) (*Server, error) {
 		skey:         opts.SecretKey,
 		latency:      opts.Latency,
 		listRequests: map[string]*atomic.Int64{membersListing.path: {}},
+
+		usernameListMatchesAliases: opts.UsernameListMatchesAliases,
+	}
+	for _, path := range opts.Denied {
+		if !strings.HasPrefix(path, "/") {
+			return nil, fmt.Errorf("fakeduo: Options.Denied holds %q, which is no path", path)
+		}
+		s.denied = append(s.denied, strings.TrimSuffix(path, "/"))
 	}
 	for _, k := range kinds {
 		s.listRequests[k.path] = &atomic.Int64{}
@@ -110,15 +134,22 @@ func newServer(opts Options) (*Server, error) {
 	if s.skey == "" {
 		s.skey = DefaultSecretKey
 	}
-	users := opts.Users
+	users, account := opts.Users, opts.Account
+	if account == nil {
+		if users == nil {
+			account = ptr(SampleAccount())
+		} else {
+			account = ptr(GeneratedAccount(users, generatedAccountSize))
+		}
+	}
 	if users == nil {
 		users = SampleUsers()
 	}
 	var err error
-	if s.snap, err = newSnapshot(users, opts.Groups); err != nil {
+	if s.snap, err = newSnapshot(users, opts.Groups, account); err != nil {
 		return nil, err
 	}
-	if err := s.faults.init(opts.Faults, users, opts.Groups); err != nil {
+	if err := s.faults.init(opts.Faults, users, opts.Groups, account); err != nil {
 		return nil, err
 	}
 	return s, nil

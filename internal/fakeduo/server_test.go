@@ -230,7 +230,7 @@ func TestRoutingErrors(t *testing.T) {
 	s := startServer(t, Options{})
 	date := time.Now().UTC().Format(time.RFC1123Z)
 
-	status, body := rawGet(t, s, "GET", "/admin/v1/phones", nil, date)
+	status, body := rawGet(t, s, "GET", "/admin/v1/nowhere", nil, date)
 	expectFail(t, status, body, http.StatusNotFound, 40401)
 
 	status, body = rawGet(t, s, "DELETE", "/admin/v1/users/DUSAMPLE000000000001", nil, date)
