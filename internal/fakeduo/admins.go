@@ -102,14 +102,14 @@ type adminUnitIndex struct {
 func indexAdmins(admins []Admin) (collection, error) {
 	return newCollection("admin_id", len(admins),
 		func(i int) string { return admins[i].AdminID },
-		func(i int) any { return admins[i].normalized() }, nil)
+		marshalEach(func(i int) any { return admins[i].normalized() }), nil)
 }
 
 func indexAdminUnits(units []AdministrativeUnit) (adminUnitIndex, error) {
 	encoded, err := newCollection("admin_unit_id", len(units),
 		func(i int) string { return units[i].AdminUnitID },
-		func(i int) any { return units[i].listed() },
-		func(i int) any { return units[i].normalized() })
+		marshalEach(func(i int) any { return units[i].listed() }),
+		marshalEach(func(i int) any { return units[i].normalized() }))
 	if err != nil {
 		return adminUnitIndex{}, err
 	}

@@ -20,12 +20,6 @@ type BypassCode struct {
 	UserID string `json:"-"`
 }
 
-// listedBypassCode is a bypass code as Duo sends it.
-type listedBypassCode struct {
-	BypassCode
-	User json.RawMessage `json:"user"`
-}
-
 // indexBypassCodes encodes codes with their holders' short forms.
 func indexBypassCodes(codes []BypassCode, users *userIndex, shortUsers [][]byte) (collection, error) {
 	for _, c := range codes {
@@ -35,5 +29,12 @@ func indexBypassCodes(codes []BypassCode, users *userIndex, shortUsers [][]byte)
 	}
 	return newCollection("bypass_code_id", len(codes),
 		func(i int) string { return codes[i].BypassCodeID },
-		func(i int) any { return listedBypassCode{codes[i], shortUsers[users.byID[codes[i].UserID]]} }, nil)
+		func(i int) ([]byte, error) {
+			// The holder is sent in short form under "user".
+			code, err := json.Marshal(codes[i])
+			if err != nil {
+				return nil, err
+			}
+			return withRawFields(code, rawField{"user", shortUsers[users.byID[codes[i].UserID]]}), nil
+		}, nil)
 }

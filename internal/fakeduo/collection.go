@@ -21,7 +21,7 @@ type collection struct {
 // newCollection encodes n objects whose IDs are named idName: listed(i) is
 // object i as a listing sends it, single(i) as a read by ID sends it, or
 // nil when both send the same. A duplicate ID is an error.
-func newCollection(idName string, n int, id func(i int) string, listed, single func(i int) any) (collection, error) {
+func newCollection(idName string, n int, id func(i int) string, listed, single func(i int) ([]byte, error)) (collection, error) {
 	c := collection{byID: make(map[string]int, n)}
 	for i := range n {
 		if _, dup := c.byID[id(i)]; dup {
@@ -40,9 +40,9 @@ func newCollection(idName string, n int, id func(i int) string, listed, single f
 	return c, err
 }
 
-// encodeEach JSON-encodes value(i) for every i below n, spread over all
-// CPUs because encoding dominates Start for benchmark-sized accounts.
-func encodeEach(idName string, n int, id func(i int) string, value func(i int) any) ([][]byte, error) {
+// encodeEach calls encode(i) for every i below n, spread over all CPUs
+// because encoding dominates Start for benchmark-sized accounts.
+func encodeEach(idName string, n int, id func(i int) string, encode func(i int) ([]byte, error)) ([][]byte, error) {
 	encoded := make([][]byte, n)
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/1000))
 	chunk := (n + workers - 1) / workers
@@ -51,7 +51,7 @@ func encodeEach(idName string, n int, id func(i int) string, value func(i int) a
 	for w := range workers {
 		wg.Go(func() {
 			for i := w * chunk; i < min((w+1)*chunk, n); i++ {
-				b, err := json.Marshal(value(i))
+				b, err := encode(i)
 				if err != nil {
 					errs[w] = fmt.Errorf("fakeduo: encode %s %q: %w", idName, id(i), err)
 					return
@@ -62,6 +62,56 @@ func encodeEach(idName string, n int, id func(i int) string, value func(i int) a
 	}
 	wg.Wait()
 	return encoded, errors.Join(errs...)
+}
+
+// marshalEach encodes value(i) with json.Marshal.
+func marshalEach(value func(i int) any) func(i int) ([]byte, error) {
+	return func(i int) ([]byte, error) { return json.Marshal(value(i)) }
+}
+
+// withRawFields returns the encoded JSON object object with the fields
+// appended, whose values are already encoded: json.Marshal would check and
+// compact them again, which costs as much as encoding them.
+func withRawFields(object []byte, fields ...rawField) []byte {
+	size := len(object)
+	for _, f := range fields {
+		size += len(f.name) + len(f.value) + 4
+	}
+	out := make([]byte, 0, size)
+	out = append(out, object[:len(object)-1]...)
+	for _, f := range fields {
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, '"')
+		out = append(out, f.name...)
+		out = append(out, '"', ':')
+		out = append(out, f.value...)
+	}
+	return append(out, '}')
+}
+
+// rawField is a field name and its encoded value.
+type rawField struct {
+	name  string
+	value []byte
+}
+
+// rawList encodes the list of the encoded items.
+func rawList(items [][]byte) []byte {
+	size := 2
+	for _, item := range items {
+		size += len(item) + 1
+	}
+	out := make([]byte, 0, size)
+	out = append(out, '[')
+	for i, item := range items {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, item...)
+	}
+	return append(out, ']')
 }
 
 // listing is one list endpoint: its path and its page sizes. A limit above

@@ -64,7 +64,7 @@ func indexGroups(users []User, extra []Group) (groupIndex, error) {
 
 	encoded, err := newCollection("group_id", len(all),
 		func(i int) string { return all[i].GroupID },
-		func(i int) any { return all[i] }, nil)
+		marshalEach(func(i int) any { return all[i] }), nil)
 	if err != nil {
 		return groupIndex{}, err
 	}

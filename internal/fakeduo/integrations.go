@@ -152,12 +152,12 @@ func indexIntegrations(integrations []Integration) (integrationIndex, error) {
 	}
 	key := func(i int) string { return integrations[i].IntegrationKey }
 	encoded, err := newCollection("integration_key", len(integrations), key,
-		func(i int) any { return integrations[i].served() }, nil)
+		marshalEach(func(i int) any { return integrations[i].served() }), nil)
 	if err != nil {
 		return integrationIndex{}, err
 	}
 	secretKeys, err := encodeEach("integration_key", len(integrations), key,
-		func(i int) any { return secretKeyAnswer{integrations[i].SecretKey} })
+		marshalEach(func(i int) any { return secretKeyAnswer{integrations[i].SecretKey} }))
 	return integrationIndex{encoded, secretKeys}, err
 }
 

@@ -11,13 +11,6 @@ const phonesPath = "/admin/v1/phones"
 
 var phonesListing = listing{phonesPath, 100, 500}
 
-// listedPhone is a phone as /admin/v1/phones sends it: the phone as its
-// users' phones lists show it, and its users in short form.
-type listedPhone struct {
-	Phone
-	Users []json.RawMessage `json:"users"`
-}
-
 // phoneIndex is every phone, with the phones of each number for the
 // listing's filters.
 type phoneIndex struct {
@@ -30,9 +23,13 @@ type phoneIndex struct {
 // share once, followed by the phones no user holds. shortUsers are the
 // users' short forms.
 func indexPhones(users []User, shortUsers [][]byte, unowned []Phone) (phoneIndex, error) {
-	var phones []Phone
-	var holders [][]json.RawMessage
-	seen := map[string]int{}
+	count := len(unowned)
+	for i := range users {
+		count += len(users[i].Phones)
+	}
+	phones := make([]Phone, 0, count)
+	holders := make([][][]byte, 0, count)
+	seen := make(map[string]int, count)
 	for i := range users {
 		for _, p := range users[i].Phones {
 			p = p.normalized()
@@ -41,7 +38,7 @@ func indexPhones(users []User, shortUsers [][]byte, unowned []Phone) (phoneIndex
 				k = len(phones)
 				seen[p.PhoneID] = k
 				phones = append(phones, p)
-				holders = append(holders, []json.RawMessage{})
+				holders = append(holders, nil)
 			} else if !reflect.DeepEqual(phones[k], p) {
 				return phoneIndex{}, fmt.Errorf("fakeduo: phone_id %q is described in two different ways", p.PhoneID)
 			}
@@ -54,12 +51,20 @@ func indexPhones(users []User, shortUsers [][]byte, unowned []Phone) (phoneIndex
 		}
 		seen[p.PhoneID] = len(phones)
 		phones = append(phones, p.normalized())
-		holders = append(holders, []json.RawMessage{})
+		holders = append(holders, nil)
 	}
 
 	encoded, err := newCollection("phone_id", len(phones),
 		func(i int) string { return phones[i].PhoneID },
-		func(i int) any { return listedPhone{phones[i], holders[i]} }, nil)
+		func(i int) ([]byte, error) {
+			// A listed phone is the phone as its users' phones lists show
+			// it, and its users in short form.
+			phone, err := json.Marshal(phones[i])
+			if err != nil {
+				return nil, err
+			}
+			return withRawFields(phone, rawField{"users", rawList(holders[i])}), nil
+		}, nil)
 	if err != nil {
 		return phoneIndex{}, err
 	}

@@ -45,14 +45,14 @@ func newSnapshot(users []User, extraGroups []Group, account *Account) (*snapshot
 	}
 
 	userID := func(i int) string { return users[i].UserID }
-	shortUsers, err := encodeEach("user_id", len(users), userID, func(i int) any { return users[i].short() })
+	shortUsers, err := encodeEach("user_id", len(users), userID, marshalEach(func(i int) any { return users[i].short() }))
 	if err != nil {
 		return nil, err
 	}
 	admins := account.Admins
 	shortAdmins, err := encodeEach("admin_id", len(admins),
 		func(i int) string { return admins[i].AdminID },
-		func(i int) any { return admins[i].short() })
+		marshalEach(func(i int) any { return admins[i].short() }))
 	if err != nil {
 		return nil, err
 	}

@@ -12,11 +12,10 @@ const tokensPath = "/admin/v1/tokens"
 var tokensListing = listing{tokensPath, 100, 500}
 
 // listedToken is a token as /admin/v1/tokens sends it: the token as its
-// holders show it, and its holders in short form.
+// holders show it, and its holders' short forms.
 type listedToken struct {
-	Token
-	Users  []json.RawMessage `json:"users"`
-	Admins []json.RawMessage `json:"admins"`
+	token         Token
+	users, admins [][]byte
 }
 
 // tokenSerial identifies a token for the listing's filter: a serial is
@@ -42,8 +41,8 @@ func indexTokens(users []User, shortUsers [][]byte, admins []Admin, shortAdmins 
 		if !ok {
 			k = len(tokens)
 			seen[t.TokenID] = k
-			tokens = append(tokens, listedToken{t, []json.RawMessage{}, []json.RawMessage{}})
-		} else if !reflect.DeepEqual(tokens[k].Token, t) {
+			tokens = append(tokens, listedToken{token: t})
+		} else if !reflect.DeepEqual(tokens[k].token, t) {
 			return nil, fmt.Errorf("fakeduo: token_id %q is described in two different ways", t.TokenID)
 		}
 		return &tokens[k], nil
@@ -54,7 +53,7 @@ func indexTokens(users []User, shortUsers [][]byte, admins []Admin, shortAdmins 
 			if err != nil {
 				return tokenIndex{}, err
 			}
-			listed.Users = append(listed.Users, shortUsers[i])
+			listed.users = append(listed.users, shortUsers[i])
 		}
 	}
 	for i := range admins {
@@ -65,7 +64,7 @@ func indexTokens(users []User, shortUsers [][]byte, admins []Admin, shortAdmins 
 		if err != nil {
 			return tokenIndex{}, err
 		}
-		listed.Admins = append(listed.Admins, shortAdmins[i])
+		listed.admins = append(listed.admins, shortAdmins[i])
 	}
 	for _, t := range unowned {
 		if _, held := seen[t.TokenID]; held {
@@ -77,16 +76,23 @@ func indexTokens(users []User, shortUsers [][]byte, admins []Admin, shortAdmins 
 	}
 
 	encoded, err := newCollection("token_id", len(tokens),
-		func(i int) string { return tokens[i].TokenID },
-		func(i int) any { return tokens[i] }, nil)
+		func(i int) string { return tokens[i].token.TokenID },
+		func(i int) ([]byte, error) {
+			token, err := json.Marshal(tokens[i].token)
+			if err != nil {
+				return nil, err
+			}
+			return withRawFields(token, rawField{"users", rawList(tokens[i].users)}, rawField{"admins", rawList(tokens[i].admins)}), nil
+		}, nil)
 	if err != nil {
 		return tokenIndex{}, err
 	}
 	index := tokenIndex{collection: encoded, bySerial: make(map[tokenSerial]int, len(tokens))}
-	for i, t := range tokens {
+	for i := range tokens {
+		t := &tokens[i].token
 		key := tokenSerial{t.Type, t.Serial}
 		if other, dup := index.bySerial[key]; dup {
-			return tokenIndex{}, fmt.Errorf("fakeduo: tokens %q and %q are both of type %q with serial %q", tokens[other].TokenID, t.TokenID, t.Type, t.Serial)
+			return tokenIndex{}, fmt.Errorf("fakeduo: tokens %q and %q are both of type %q with serial %q", tokens[other].token.TokenID, t.TokenID, t.Type, t.Serial)
 		}
 		index.bySerial[key] = i
 	}

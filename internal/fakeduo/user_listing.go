@@ -27,7 +27,7 @@ type userIndex struct {
 func indexUsers(users []User) (userIndex, error) {
 	encoded, err := newCollection("user_id", len(users),
 		func(i int) string { return users[i].UserID },
-		func(i int) any { return users[i].normalized() }, nil)
+		marshalEach(func(i int) any { return users[i].normalized() }), nil)
 	if err != nil {
 		return userIndex{}, err
 	}
