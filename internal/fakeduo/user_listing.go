@@ -103,6 +103,9 @@ func (s *Server) listUsers(snap *snapshot, w http.ResponseWriter, r *http.Reques
 // ignored and users come back in the server's order.
 func (s *Server) listByValues(snap *snapshot, w http.ResponseWriter, query url.Values) {
 	name, index := "username_list", snap.users.byLogin
+	if s.usernameListMatchesAliases {
+		index = snap.users.byUsername
+	}
 	if _, ok := query["user_id_list"]; ok {
 		name, index = "user_id_list", snap.users.byID
 	}
