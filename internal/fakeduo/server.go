@@ -1,10 +1,25 @@
 // Package fakeduo is a fake Duo Admin API served over HTTPS on loopback, for
 // acceptance tests, benchmarks and demos. It authenticates requests exactly as
-// Duo does and serves a fixed list of users through GET /admin/v1/users and
-// GET /admin/v1/users/{user_id}, and their groups through GET
-// /admin/v1/groups, GET /admin/v2/groups/{group_id} and GET
-// /admin/v2/groups/{group_id}/users. Users and groups are immutable after
-// Start, unless Options.Faults changes them.
+// Duo does and serves, with GET only:
+//
+//	path                                               page default / max
+//	/admin/v1/users, …/{user_id}                       100 / 300
+//	/admin/v1/groups                                   100 / 100
+//	/admin/v2/groups/{group_id}                        -
+//	/admin/v2/groups/{group_id}/users                  100 / 500
+//	/admin/v1/admins, …/{admin_id}                     100 / 500
+//	/admin/v1/administrative_units, …/{admin_unit_id}  100 / 500
+//	/admin/v3/integrations, …/{integration_key}        100 / 300 (secrets masked)
+//	/admin/v1/integrations/{integration_key}/skey      - (the full secret key)
+//	/admin/v1/phones, …/{phone_id}                     100 / 500
+//	/admin/v1/tokens, …/{token_id}                     100 / 500
+//	/admin/v1/bypass_codes, …/{bypass_code_id}         100 / 500
+//	/admin/v1/settings, /admin/v1/info/summary         -
+//
+// A larger limit is served as the maximum, as Duo does. Users and their
+// groups come from Options.Users and Options.Groups, the rest from
+// Options.Account; phones and tokens are listed from their holders. What is
+// served is immutable after Start, unless Options.Faults changes it.
 package fakeduo
 
 import (
