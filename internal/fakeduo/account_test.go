@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	duoapi "github.com/duosecurity/duo_api_golang"
+	"github.com/duosecurity/duo_api_golang/admin"
 )
 
 // Exact key sets, written out from the API notes rather than taken from
@@ -502,5 +503,44 @@ func TestAccountObjectsNotFound(t *testing.T) {
 		if fail := expectFail(t, status, body, http.StatusNotFound, 40401); fail.MessageDetail != detail {
 			t.Errorf("GET %s: message_detail %q, want %q", path, fail.MessageDetail, detail)
 		}
+	}
+}
+
+// TestDuoAdminClientReadsPhonesAndTokens decodes phones and tokens with
+// duo_api_golang's own admin client, which pages by itself.
+func TestDuoAdminClientReadsPhonesAndTokens(t *testing.T) {
+	users := GeneratedUsers(90)
+	account := GeneratedAccount(users, 150)
+	s := startServer(t, Options{Users: users, Account: &account})
+	client := admin.New(*newClient(s, s.IntegrationKey(), s.SecretKey()))
+
+	phones, err := client.GetPhones()
+	if err != nil || phones.Stat != "OK" {
+		t.Fatalf("GetPhones: %v %+v", err, phones)
+	}
+	wantPhones := len(account.Phones)
+	for _, u := range users {
+		wantPhones += len(u.Phones)
+	}
+	distinct := map[string]bool{}
+	held := 0
+	for _, p := range phones.Response {
+		distinct[p.PhoneID] = true
+		held += len(p.Users)
+	}
+	if len(phones.Response) != wantPhones || len(distinct) != wantPhones || held != wantPhones-len(account.Phones) {
+		t.Errorf("GetPhones: %d phones (%d distinct, %d holders), want %d, of which %d held", len(phones.Response), len(distinct), held, wantPhones, wantPhones-len(account.Phones))
+	}
+
+	spare := account.Phones[5]
+	byNumber, err := client.GetPhones(admin.GetPhonesNumber(spare.Number), admin.GetPhonesExtension(spare.Extension))
+	if err != nil || len(byNumber.Response) != 1 || byNumber.Response[0].PhoneID != spare.PhoneID || byNumber.Response[0].Extension != spare.Extension {
+		t.Errorf("GetPhones by number and extension: %v %+v", err, byNumber)
+	}
+
+	token := account.Admins[0].HardToken
+	tokens, err := client.GetTokens(admin.GetTokensTypeAndSerial(token.Type, token.Serial))
+	if err != nil || len(tokens.Response) != 1 || tokens.Response[0].TokenID != token.TokenID {
+		t.Errorf("GetTokens by type and serial: %v %+v", err, tokens)
 	}
 }
