@@ -56,9 +56,11 @@ type Faults struct {
 	// Insert is put at the front of the listing and RemoveUserIDs are
 	// removed, shifting every offset as a real account changing during a
 	// listing does. Requests served after that see the changed account,
-	// exactly as a fake started with the changed users would serve it
-	// (groups and their members included); a request being served at the
-	// time of the change finishes with the account as it was.
+	// exactly as a fake started with the changed users and the same
+	// Account would serve it (groups and their members, phones, tokens and
+	// the summary included), less the removed users' bypass codes, which
+	// Duo deletes with them; a request being served at the time of the
+	// change finishes with the account as it was.
 	MutateAfter   int
 	Insert        []User
 	RemoveUserIDs []string
@@ -122,18 +124,18 @@ type faultState struct {
 	faults Faults
 
 	mu sync.Mutex
-	// changed holds the account after the mutation, indexed at Start so that
+	// changed is the account after the mutation, indexed at Start so that
 	// a bad mutation fails Start and applying it is only a swap; nil when
 	// there is none, or once it has been applied or cancelled.
-	changed        *Server
+	changed        *snapshot
 	stats          FaultStats
 	servedListings int
 	stopped        bool
 }
 
 // init copies faults and prepares its mutation of users, which Start
-// serves with extraGroups.
-func (state *faultState) init(faults *Faults, users []User, extraGroups []Group) error {
+// serves with extraGroups and account.
+func (state *faultState) init(faults *Faults, users []User, extraGroups []Group, account *Account) error {
 	if faults == nil {
 		return nil
 	}
@@ -142,27 +144,25 @@ func (state *faultState) init(faults *Faults, users []User, extraGroups []Group)
 		return nil
 	}
 
-	remove := make(map[string]bool, len(faults.RemoveUserIDs))
+	removed := make(map[string]bool, len(faults.RemoveUserIDs))
 	for _, id := range faults.RemoveUserIDs {
-		remove[id] = true
+		removed[id] = true
 	}
+	unknown := maps.Clone(removed)
 	changedUsers := slices.Clone(faults.Insert)
 	for _, u := range users {
-		if remove[u.UserID] {
-			delete(remove, u.UserID)
+		if removed[u.UserID] {
+			delete(unknown, u.UserID)
 			continue
 		}
 		changedUsers = append(changedUsers, u)
 	}
-	if len(remove) > 0 {
-		return fmt.Errorf("fakeduo: Faults.RemoveUserIDs names no user with the IDs %q", slices.Sorted(maps.Keys(remove)))
+	if len(unknown) > 0 {
+		return fmt.Errorf("fakeduo: Faults.RemoveUserIDs names no user with the IDs %q", slices.Sorted(maps.Keys(unknown)))
 	}
-	// A Server serves only as the holder of the indexes that Start builds.
-	changed := &Server{}
-	if err := changed.indexUsers(changedUsers); err != nil {
-		return fmt.Errorf("fakeduo: the users after Faults' mutation: %w", err)
-	}
-	if err := changed.indexGroups(changedUsers, extraGroups); err != nil {
+	changedAccount := account.withoutBypassCodesOf(removed)
+	changed, err := newSnapshot(changedUsers, extraGroups, &changedAccount)
+	if err != nil {
 		return fmt.Errorf("fakeduo: the users after Faults' mutation: %w", err)
 	}
 	state.changed = changed
@@ -290,31 +290,25 @@ func resetConnection(w http.ResponseWriter, r *http.Request) {
 	_ = tcp.Close()
 }
 
-// adoptAccount serves the users and groups indexed in from.
-func (s *Server) adoptAccount(from *Server) {
-	s.users, s.byID, s.byUsername, s.byLogin, s.byEmail = from.users, from.byID, from.byUsername, from.byLogin, from.byEmail
-	s.groups = from.groups
+// serveAccount routes r against the account as it is when r arrives,
+// first applying a mutation that is due.
+func (s *Server) serveAccount(w http.ResponseWriter, r *http.Request) {
+	s.route(w, r, s.snapshotFor(r))
 }
 
-// serveAccount routes r while the account cannot change, first applying
-// a mutation that is due. A mutation waits for the requests being served to
-// finish, so that none of them sees half of it.
-func (s *Server) serveAccount(w http.ResponseWriter, r *http.Request) {
+// snapshotFor returns the account to serve r from. The mutation happens
+// between two requests: one being served keeps the account it started
+// with.
+func (s *Server) snapshotFor(r *http.Request) *snapshot {
 	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
 	if s.faults.changed != nil && s.faults.servedListings >= s.faults.faults.MutateAfter {
-		s.accountMu.Lock()
-		s.adoptAccount(s.faults.changed)
-		s.accountMu.Unlock()
+		s.snap = s.faults.changed
 		s.faults.changed = nil
 		s.faults.stats.Mutations++
 	}
 	if r.URL.EscapedPath() == usersPath {
 		s.faults.servedListings++
 	}
-	// Taken before faults.mu is released, so that a mutation due after this
-	// request waits for it.
-	s.accountMu.RLock()
-	s.faults.mu.Unlock()
-	defer s.accountMu.RUnlock()
-	s.route(w, r)
+	return s.snap
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -380,5 +381,35 @@ func TestInconsistentMutationRejected(t *testing.T) {
 			s.Close()
 			t.Errorf("%s: Start accepted %+v", name, faults)
 		}
+	}
+}
+
+func TestMutationChangesTheAccount(t *testing.T) {
+	before, after, faults := mutation()
+	account := GeneratedAccount(before, 12)
+	s := startServer(t, Options{Users: before, Account: &account, Faults: faults})
+	c := newClient(s, s.IntegrationKey(), s.SecretKey())
+
+	// Codes are given to the users in turn: the removed users 3 and 7 hold
+	// codes 3 and 7, which go with them.
+	changed := account
+	changed.BypassCodes = slices.Concat(account.BypassCodes[:3], account.BypassCodes[4:7], account.BypassCodes[8:])
+	reference := startServer(t, Options{Users: after, Account: &changed})
+	referenceClient := newClient(reference, reference.IntegrationKey(), reference.SecretKey())
+
+	if codes := listAt(t, c, bypassCodesPath, nil); len(codes.Response) != 12 {
+		t.Fatalf("%d bypass codes before the change", len(codes.Response))
+	}
+	listUsers(t, c, nil)
+	for _, path := range []string{bypassCodesPath, phonesPath, tokensPath, summaryPath, adminsPath, adminUnitsPath, integrationsPath,
+		bypassCodesPath + "/" + account.BypassCodes[3].BypassCodeID} {
+		gotStatus, got := call(t, c, path, nil)
+		wantStatus, want := call(t, referenceClient, path, nil)
+		if gotStatus != wantStatus || !bytes.Equal(got, want) {
+			t.Errorf("GET %s after the change:\n got HTTP %d %.300s\nwant HTTP %d %.300s", path, gotStatus, got, wantStatus, want)
+		}
+	}
+	if codes := listAt(t, c, bypassCodesPath, nil); len(codes.Response) != 10 {
+		t.Errorf("%d bypass codes after the change, want 10", len(codes.Response))
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"crypto/sha512"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 )
@@ -55,8 +57,8 @@ func BenchmarkStartGenerated50000(b *testing.B) {
 // BenchmarkListPage300 measures authenticating and answering one 300-user
 // page of a 50,000-user list, without the network.
 func BenchmarkListPage300(b *testing.B) {
-	s := &Server{ikey: DefaultIntegrationKey, skey: DefaultSecretKey}
-	if err := s.indexUsers(GeneratedUsers(50000)); err != nil {
+	s, err := newServer(Options{Users: GeneratedUsers(50000)})
+	if err != nil {
 		b.Fatal(err)
 	}
 	params := url.Values{"limit": {"300"}, "offset": {"24000"}}
@@ -71,5 +73,99 @@ func BenchmarkListPage300(b *testing.B) {
 		if rec.Code != 200 {
 			b.Fatalf("HTTP %d: %s", rec.Code, rec.Body)
 		}
+	}
+}
+
+func TestGeneratedAccount(t *testing.T) {
+	users := GeneratedUsers(7)
+	account := GeneratedAccount(users, 60)
+	if again := GeneratedAccount(users, 60); !reflect.DeepEqual(account, again) {
+		t.Error("GeneratedAccount is not deterministic")
+	}
+	if len(account.Admins) != 60 || len(account.AdministrativeUnits) != 60 || len(account.Integrations) != 60 ||
+		len(account.Phones) != 60 || len(account.Tokens) != 60 || len(account.BypassCodes) != 60 {
+		t.Fatalf("not 60 of each: %d admins, %d units, %d integrations, %d phones, %d tokens, %d codes",
+			len(account.Admins), len(account.AdministrativeUnits), len(account.Integrations),
+			len(account.Phones), len(account.Tokens), len(account.BypassCodes))
+	}
+	if none := GeneratedAccount(nil, 10); len(none.BypassCodes) != 0 || len(none.Admins) != 10 {
+		t.Errorf("without users: %d bypass codes, %d admins; want 0 and 10", len(none.BypassCodes), len(none.Admins))
+	}
+
+	id := regexp.MustCompile(`^D[A-Z][0-9A-Z]{18}$`)
+	secrets := map[string]bool{}
+	seen := map[string]bool{}
+	for _, in := range account.Integrations {
+		for _, v := range []string{in.IntegrationKey, in.Name} {
+			seen[v] = true
+		}
+		if !id.MatchString(in.IntegrationKey) || len(in.SecretKey) != 40 || secrets[in.SecretKey] {
+			t.Errorf("integration %q has secret %q", in.IntegrationKey, in.SecretKey)
+		}
+		secrets[in.SecretKey] = true
+		seen["type "+in.Type] = true
+		if in.SSO != nil {
+			seen["sso"] = true
+		}
+		if in.PolicyKey == nil {
+			seen["no policy_key"] = true
+		}
+	}
+	for _, a := range account.Admins {
+		if !id.MatchString(a.AdminID) {
+			t.Errorf("admin_id %q", a.AdminID)
+		}
+		seen["status "+a.Status] = true
+		if a.Role == nil {
+			seen["no role"] = true
+		}
+		if a.Created == nil {
+			seen["created null"] = true
+		}
+		if a.LastLogin == nil {
+			seen["last_login null"] = true
+		}
+		if a.HardToken != nil {
+			seen["hardtoken"] = true
+		}
+		if len(a.AdminUnits) > 0 {
+			seen["in a unit"] = true
+		}
+	}
+	for _, c := range account.BypassCodes {
+		if c.Expiration == nil {
+			seen["never expires"] = true
+		}
+		if c.AdminEmail == "" {
+			seen["made through the API"] = true
+		}
+		seen["holder "+c.UserID] = true
+	}
+	for _, p := range account.Phones {
+		seen["tampered "+p.Tampered] = true
+	}
+	for _, want := range []string{"status Active", "status Disabled", "status Expired", "status Pending Activation",
+		"no role", "created null", "last_login null", "hardtoken", "in a unit", "type adminapi", "type sso-oidc-generic",
+		"type sso-generic", "sso", "no policy_key", "never expires", "made through the API", "tampered Tampered",
+		"Anwendung Nº 00004 – 東京", "holder " + users[0].UserID, "holder " + users[6].UserID} {
+		if !seen[want] {
+			t.Errorf("GeneratedAccount(_, 60) has no %q", want)
+		}
+	}
+
+	s, err := Start(Options{Users: users, Account: &account})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := newClient(s, s.IntegrationKey(), s.SecretKey())
+	summary := getObject(t, c, summaryPath)
+	expectKeys(t, "summary without an edition", summary, slices.DeleteFunc(slices.Clone(summaryKeys), func(k string) bool { return k == "edition" }))
+	if summary["admin_count"] != 60.0 || summary["integration_count"] != 60.0 || summary["user_count"] != 7.0 ||
+		summary["user_pending_deletion_count"] != 0.0 || summary["telephony_credits_remaining"] != 5000.0 {
+		t.Errorf("summary %v", summary)
+	}
+	if settings := getObject(t, c, settingsPath); settings["log_retention_days"] != nil || settings["lockout_expire_duration"] != 30.0 {
+		t.Errorf("generated settings %v", settings)
 	}
 }

@@ -9,10 +9,15 @@ import (
 const (
 	groupsPath = "/admin/v1/groups"
 	// groupsV2Path serves one group and its members.
-	groupsV2Path       = "/admin/v2/groups"
-	maxGroupLimit      = 100
-	defaultMemberLimit = 100
-	maxMemberLimit     = 500
+	groupsV2Path = "/admin/v2/groups"
+	// groupMembersPath is the member listings' path, under which
+	// ListRequests counts them whatever the group.
+	groupMembersPath = groupsV2Path + "/{group_id}/users"
+)
+
+var (
+	groupsListing  = listing{groupsPath, 100, 100}
+	membersListing = listing{groupMembersPath, 100, 500}
 )
 
 // member is a user as a group's member listing shows it.
@@ -23,48 +28,48 @@ type member struct {
 
 // groupIndex is the fake's groups, each encoded once at Start.
 type groupIndex struct {
-	groups  [][]byte   // in serving order
+	collection
 	members [][][]byte // members[i] are group i's members, in user order
-	byID    map[string]int
 }
 
 // indexGroups derives the groups from the users' groups lists, in
 // first-seen order, followed by the extra groups not seen there, so that
 // groups and their members always agree with the users.
-func (s *Server) indexGroups(users []User, extra []Group) error {
+func indexGroups(users []User, extra []Group) (groupIndex, error) {
 	var all []Group
-	byID := map[string]int{}
+	seen := map[string]int{}
 	add := func(g Group) error {
-		if i, seen := byID[g.GroupID]; seen {
+		if i, ok := seen[g.GroupID]; ok {
 			if all[i] != g {
 				return fmt.Errorf("fakeduo: group_id %q is described in two different ways", g.GroupID)
 			}
 			return nil
 		}
-		byID[g.GroupID] = len(all)
+		seen[g.GroupID] = len(all)
 		all = append(all, g)
 		return nil
 	}
 	for i := range users {
 		for _, g := range users[i].Groups {
 			if err := add(g); err != nil {
-				return err
+				return groupIndex{}, err
 			}
 		}
 	}
 	for _, g := range extra {
 		if err := add(g); err != nil {
-			return err
+			return groupIndex{}, err
 		}
 	}
 
-	index := groupIndex{groups: make([][]byte, len(all)), members: make([][][]byte, len(all)), byID: byID}
-	for i, g := range all {
-		b, err := json.Marshal(g)
-		if err != nil {
-			return fmt.Errorf("fakeduo: encode group %q: %w", g.GroupID, err)
-		}
-		index.groups[i] = b
+	encoded, err := newCollection("group_id", len(all),
+		func(i int) string { return all[i].GroupID },
+		marshalEach(func(i int) any { return all[i] }), nil)
+	if err != nil {
+		return groupIndex{}, err
+	}
+	index := groupIndex{collection: encoded, members: make([][][]byte, len(all))}
+	for i := range index.members {
 		index.members[i] = [][]byte{}
 	}
 	for i := range users {
@@ -73,46 +78,21 @@ func (s *Server) indexGroups(users []User, extra []Group) error {
 		}
 		b, err := json.Marshal(member{UserID: users[i].UserID, Username: users[i].Username})
 		if err != nil {
-			return fmt.Errorf("fakeduo: encode member %q: %w", users[i].UserID, err)
+			return groupIndex{}, fmt.Errorf("fakeduo: encode member %q: %w", users[i].UserID, err)
 		}
 		for _, g := range users[i].Groups {
-			gi := byID[g.GroupID]
+			gi := encoded.byID[g.GroupID]
 			index.members[gi] = append(index.members[gi], b)
 		}
 	}
-	s.groups = index
-	return nil
+	return index, nil
 }
 
-func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
-	start, end, meta, apiErr := pageOf(r.URL.Query(), len(s.groups.groups), maxGroupLimit, maxGroupLimit)
-	if apiErr != nil {
-		s.writeError(w, apiErr)
-		return
-	}
-	writePage(w, s.groups.groups[start:end], meta)
-}
-
-func (s *Server) getGroup(w http.ResponseWriter, groupID string) {
-	i, ok := s.groups.byID[groupID]
+func (s *Server) listGroupMembers(snap *snapshot, w http.ResponseWriter, r *http.Request, groupID string) {
+	i, ok := snap.groups.byID[groupID]
 	if !ok {
 		s.writeError(w, errNotFound("group_id"))
 		return
 	}
-	writeObject(w, s.groups.groups[i])
-}
-
-func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request, groupID string) {
-	i, ok := s.groups.byID[groupID]
-	if !ok {
-		s.writeError(w, errNotFound("group_id"))
-		return
-	}
-	members := s.groups.members[i]
-	start, end, meta, apiErr := pageOf(r.URL.Query(), len(members), defaultMemberLimit, maxMemberLimit)
-	if apiErr != nil {
-		s.writeError(w, apiErr)
-		return
-	}
-	writePage(w, members[start:end], meta)
+	s.servePage(w, r.URL.Query(), membersListing, snap.groups.members[i], nil, false)
 }

@@ -9,13 +9,6 @@ import (
 	"strings"
 )
 
-const (
-	usersPath       = "/admin/v1/users"
-	defaultLimit    = 100
-	maxLimit        = 300
-	maxListedValues = 100
-)
-
 // apiError is a Duo error answer: the HTTP status and the JSON body fields.
 type apiError struct {
 	status  int
@@ -31,6 +24,10 @@ func errNotFound(detail string) *apiError {
 func errInvalidParam(name string) *apiError {
 	return &apiError{http.StatusBadRequest, 40002, "Invalid request parameters", name}
 }
+
+// errForbidden is what Duo answers an Admin API application that lacks
+// the permission an endpoint needs.
+var errForbidden = &apiError{http.StatusForbidden, 40301, "Access forbidden", "The Admin API application is not granted the permission this request needs"}
 
 var errMethodNotAllowed = &apiError{http.StatusMethodNotAllowed, 40501, "Method not allowed", ""}
 
@@ -57,21 +54,34 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	_, _ = w.Write(body)
 }
 
-// route dispatches an authenticated request.
-func (s *Server) route(w http.ResponseWriter, r *http.Request) {
-	path := r.URL.EscapedPath()
-	var serve func()
-	if path == usersPath {
-		serve = func() { s.listUsers(w, r) }
-	} else if userID, ok := pathID(path, usersPath+"/", ""); ok {
-		serve = func() { s.getUser(w, userID) }
-	} else if path == groupsPath {
-		serve = func() { s.listGroups(w, r) }
-	} else if groupID, ok := pathID(path, groupsV2Path+"/", ""); ok {
-		serve = func() { s.getGroup(w, groupID) }
-	} else if groupID, ok := pathID(path, groupsV2Path+"/", "/users"); ok {
-		serve = func() { s.listGroupMembers(w, r, groupID) }
-	} else {
+// kinds are the objects served as a listing and one by one.
+var kinds = []*kind{
+	{listing: usersListing, itemPrefix: usersPath, idName: "user_id", list: (*Server).listUsers,
+		objects: func(snap *snapshot) *collection { return &snap.users.collection }},
+	{listing: groupsListing, itemPrefix: groupsV2Path, idName: "group_id",
+		objects: func(snap *snapshot) *collection { return &snap.groups.collection }},
+	{listing: adminsListing, itemPrefix: adminsPath, idName: "admin_id",
+		objects: func(snap *snapshot) *collection { return &snap.admins }},
+	{listing: adminUnitsListing, itemPrefix: adminUnitsPath, idName: "admin_unit_id", filter: filterAdminUnits,
+		objects: func(snap *snapshot) *collection { return &snap.adminUnits.collection }},
+	{listing: integrationsListing, itemPrefix: integrationsPath, idName: "integration_key",
+		objects: func(snap *snapshot) *collection { return &snap.integrations.collection }},
+	{listing: phonesListing, itemPrefix: phonesPath, idName: "phone_id", filter: filterPhones,
+		objects: func(snap *snapshot) *collection { return &snap.phones.collection }},
+	{listing: tokensListing, itemPrefix: tokensPath, idName: "token_id", filter: filterTokens,
+		objects: func(snap *snapshot) *collection { return &snap.tokens.collection }},
+	{listing: bypassCodesListing, itemPrefix: bypassCodesPath, idName: "bypass_code_id",
+		objects: func(snap *snapshot) *collection { return &snap.bypassCodes }},
+}
+
+// route dispatches an authenticated request, answering it from snap.
+func (s *Server) route(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	if s.isDenied(r.URL.EscapedPath()) {
+		s.writeError(w, errForbidden)
+		return
+	}
+	serve := s.endpoint(w, r, snap)
+	if serve == nil {
 		s.writeError(w, errNotFound(""))
 		return
 	}
@@ -80,6 +90,42 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	serve()
+}
+
+// endpoint returns what answers r, or nil when its path is not served.
+func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, snap *snapshot) func() {
+	path := r.URL.EscapedPath()
+	for _, k := range kinds {
+		if path == k.path {
+			return func() { k.serveList(s, snap, w, r) }
+		}
+		if id, ok := pathID(path, k.itemPrefix+"/", ""); ok {
+			return func() { k.serveObject(s, snap, w, id) }
+		}
+	}
+	if groupID, ok := pathID(path, groupsV2Path+"/", "/users"); ok {
+		return func() { s.listGroupMembers(snap, w, r, groupID) }
+	}
+	if ikey, ok := pathID(path, secretKeyPrefix, secretKeySuffix); ok {
+		return func() { s.getSecretKey(snap, w, ikey) }
+	}
+	switch path {
+	case settingsPath:
+		return func() { writeObject(w, snap.settings) }
+	case summaryPath:
+		return func() { writeObject(w, snap.summary) }
+	}
+	return nil
+}
+
+// isDenied reports whether path is one of Options.Denied or below one.
+func (s *Server) isDenied(path string) bool {
+	for _, denied := range s.denied {
+		if rest, ok := strings.CutPrefix(path, denied); ok && (rest == "" || rest[0] == '/') {
+			return true
+		}
+	}
+	return false
 }
 
 // pathID returns the unescaped ID of an escaped path made of prefix, one
@@ -97,15 +143,6 @@ func pathID(path, prefix, suffix string) (string, bool) {
 	return id, err == nil
 }
 
-func (s *Server) getUser(w http.ResponseWriter, userID string) {
-	i, ok := s.byID[userID]
-	if !ok {
-		s.writeError(w, errNotFound("user_id"))
-		return
-	}
-	writeObject(w, s.users[i])
-}
-
 // writeObject writes a successful answer holding one pre-encoded object.
 func writeObject(w http.ResponseWriter, object []byte) {
 	var b bytes.Buffer
@@ -120,65 +157,6 @@ type listMetadata struct {
 	TotalObjects int  `json:"total_objects"`
 	NextOffset   *int `json:"next_offset,omitempty"`
 	PrevOffset   *int `json:"prev_offset,omitempty"`
-}
-
-func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
-	query := r.URL.Query()
-	present := func(name string) bool { _, ok := query[name]; return ok }
-
-	lists := 0
-	for _, name := range []string{"username_list", "user_id_list"} {
-		if present(name) {
-			lists++
-		}
-	}
-	if lists > 0 {
-		if lists > 1 || present("username") || present("email") {
-			s.writeError(w, errInvalidParam("username_list, user_id_list, username, email"))
-			return
-		}
-		s.listByValues(w, query)
-		return
-	}
-	if present("username") && present("email") {
-		s.writeError(w, errInvalidParam("username, email"))
-		return
-	}
-
-	// Filters select at most one user; without a filter, page the whole list.
-	var matches []int
-	filtered := false
-	if present("username") {
-		filtered = true
-		if i, ok := s.byUsername[query.Get("username")]; ok {
-			matches = []int{i}
-		}
-	} else if present("email") {
-		filtered = true
-		if i, ok := s.byEmail[query.Get("email")]; ok {
-			matches = []int{i}
-		}
-	}
-	total := len(s.users)
-	if filtered {
-		total = len(matches)
-	}
-
-	start, end, meta, apiErr := pageOf(query, total, defaultLimit, maxLimit)
-	if apiErr != nil {
-		s.writeError(w, apiErr)
-		return
-	}
-
-	var page [][]byte
-	if filtered {
-		for _, i := range matches[start:end] {
-			page = append(page, s.users[i])
-		}
-	} else {
-		page = s.users[start:end]
-	}
-	s.writeList(w, page, meta)
 }
 
 // pageOf reads limit (default defaultLimit, at most maxLimit) and offset
@@ -206,37 +184,11 @@ func pageOf(query url.Values, total, defaultLimit, maxLimit int) (start, end int
 	return start, end, meta, nil
 }
 
-// listByValues answers username_list / user_id_list: limit and offset are
-// ignored and users come back in the server's order.
-func (s *Server) listByValues(w http.ResponseWriter, query url.Values) {
-	name, index := "username_list", s.byLogin
-	if _, ok := query["user_id_list"]; ok {
-		name, index = "user_id_list", s.byID
-	}
-	var values []string
-	if len(query[name]) != 1 || json.Unmarshal([]byte(query.Get(name)), &values) != nil || len(values) > maxListedValues {
-		s.writeError(w, errInvalidParam(name))
-		return
-	}
-	selected := make([]bool, len(s.users))
-	for _, v := range values {
-		if i, ok := index[v]; ok {
-			selected[i] = true
-		}
-	}
-	var page [][]byte
-	for i, sel := range selected {
-		if sel {
-			page = append(page, s.users[i])
-		}
-	}
-	s.writeList(w, page, listMetadata{TotalObjects: len(page)})
-}
-
-// writeList writes a successful answer to a users list request and counts it.
-func (s *Server) writeList(w http.ResponseWriter, page [][]byte, meta listMetadata) {
+// writeList writes a successful answer to a request to the listing at path
+// and counts it.
+func (s *Server) writeList(w http.ResponseWriter, path string, page [][]byte, meta listMetadata) {
 	writePage(w, page, meta)
-	s.listRequests.Add(1)
+	s.listRequests[path].Add(1)
 }
 
 // writePage writes a successful list answer by concatenating pre-encoded

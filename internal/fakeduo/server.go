@@ -1,23 +1,35 @@
 // Package fakeduo is a fake Duo Admin API served over HTTPS on loopback, for
 // acceptance tests, benchmarks and demos. It authenticates requests exactly as
-// Duo does and serves a fixed list of users through GET /admin/v1/users and
-// GET /admin/v1/users/{user_id}, and their groups through GET
-// /admin/v1/groups, GET /admin/v2/groups/{group_id} and GET
-// /admin/v2/groups/{group_id}/users. Users and groups are immutable after
-// Start, unless Options.Faults changes them.
+// Duo does and serves, with GET only:
+//
+//	path                                               page default / max
+//	/admin/v1/users, …/{user_id}                       100 / 300
+//	/admin/v1/groups                                   100 / 100
+//	/admin/v2/groups/{group_id}                        -
+//	/admin/v2/groups/{group_id}/users                  100 / 500
+//	/admin/v1/admins, …/{admin_id}                     100 / 500
+//	/admin/v1/administrative_units, …/{admin_unit_id}  100 / 500
+//	/admin/v3/integrations, …/{integration_key}        100 / 300 (secrets masked)
+//	/admin/v1/integrations/{integration_key}/skey      - (the full secret key)
+//	/admin/v1/phones, …/{phone_id}                     100 / 500
+//	/admin/v1/tokens, …/{token_id}                     100 / 500
+//	/admin/v1/bypass_codes, …/{bypass_code_id}         100 / 500
+//	/admin/v1/settings, /admin/v1/info/summary         -
+//
+// A larger limit is served as the maximum, as Duo does. Users and their
+// groups come from Options.Users and Options.Groups, the rest from
+// Options.Account; phones and tokens are listed from their holders. What is
+// served is immutable after Start, unless Options.Faults changes it.
 package fakeduo
 
 import (
 	"context"
 	"crypto/tls"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
-	"runtime"
-	"sync"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -28,16 +40,28 @@ const (
 	DefaultSecretKey      = "fakeduoSecretKey0000000000000000000TEST0"
 )
 
-// Options configures Start. The zero value serves SampleUsers with the
-// default credentials on a random loopback port.
+// Options configures Start. The zero value serves SampleUsers and
+// SampleAccount with the default credentials on a random loopback port.
 type Options struct {
-	Users          []User        // served in this order; nil means SampleUsers()
-	Groups         []Group       // served after the groups of Users (in first-seen order), unless already among them
+	Users  []User  // served in this order; nil means SampleUsers()
+	Groups []Group // served after the groups of Users (in first-seen order), unless already among them
+	// Account is the rest of the account. Nil means SampleAccount() when
+	// Users is nil too, and otherwise GeneratedAccount(Users, 5), whose
+	// references hold for any users.
+	Account        *Account
 	IntegrationKey string        // default DefaultIntegrationKey
 	SecretKey      string        // default DefaultSecretKey
 	Latency        time.Duration // added to every answer (benchmarks)
 	Addr           string        // listen address; default "127.0.0.1:0"
 	Faults         *Faults       // failures to inject; nil means none
+	// Denied are paths, each with everything below it (such as
+	// "/admin/v1/admins"), answered HTTP 403 code 40301 once a request has
+	// authenticated, as Duo answers an Admin API application that lacks
+	// the permission.
+	Denied []string
+	// UsernameListMatchesAliases makes username_list on /admin/v1/users
+	// match aliases too, not only usernames.
+	UsernameListMatchesAliases bool
 }
 
 // Server is a running fake Duo Admin API. Its methods are safe for concurrent
@@ -48,52 +72,27 @@ type Server struct {
 	host       string
 	caPEM      []byte
 
-	// users holds each user's JSON, encoded once at Start, in serving order.
-	users      [][]byte
-	byID       map[string]int
-	byUsername map[string]int // usernames, and aliases that are not also usernames
-	byLogin    map[string]int // usernames only, for username_list
-	byEmail    map[string]int
-	groups     groupIndex
-	// accountMu guards the fields above against a Faults mutation, which
-	// is the only change made to them after Start.
-	accountMu sync.RWMutex
-
+	// snap is what the fake serves. Only a Faults mutation replaces it,
+	// under faults.mu.
+	snap              *snapshot
 	faults            faultState
 	lastAuthorization atomic.Pointer[string]
 
-	listRequests atomic.Int64
+	denied                     []string
+	usernameListMatchesAliases bool
+
+	// listRequests counts the successful answers of each listing, by path.
+	listRequests map[string]*atomic.Int64
 	httpServer   *http.Server
 	serveDone    chan struct{}
 }
 
 // Start listens on opts.Addr and serves the fake API over TLS until Close.
 func Start(opts Options) (*Server, error) {
-	s := &Server{
-		ikey:    opts.IntegrationKey,
-		skey:    opts.SecretKey,
-		latency: opts.Latency,
-	}
-	if s.ikey == "" {
-		s.ikey = DefaultIntegrationKey
-	}
-	if s.skey == "" {
-		s.skey = DefaultSecretKey
-	}
-	users := opts.Users
-	if users == nil {
-		users = SampleUsers()
-	}
-	if err := s.indexUsers(users); err != nil {
+	s, err := newServer(opts)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.indexGroups(users, opts.Groups); err != nil {
-		return nil, err
-	}
-	if err := s.faults.init(opts.Faults, users, opts.Groups); err != nil {
-		return nil, err
-	}
-
 	cert, caPEM, err := newTLSMaterial(time.Now())
 	if err != nil {
 		return nil, err
@@ -125,65 +124,50 @@ func Start(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// indexUsers pre-encodes every user and builds the lookup maps.
-func (s *Server) indexUsers(users []User) error {
-	encoded, err := encodeUsers(users)
-	if err != nil {
-		return err
-	}
-	s.users = encoded
-	s.byID = make(map[string]int, len(users))
-	s.byUsername = make(map[string]int, len(users))
-	s.byLogin = make(map[string]int, len(users))
-	s.byEmail = make(map[string]int, len(users))
-	for i := range users {
-		u := &users[i]
-		if _, dup := s.byID[u.UserID]; dup {
-			return fmt.Errorf("fakeduo: duplicate user_id %q", u.UserID)
-		}
-		if _, dup := s.byLogin[u.Username]; dup {
-			return fmt.Errorf("fakeduo: duplicate username %q", u.Username)
-		}
-		s.byID[u.UserID] = i
-		s.byLogin[u.Username] = i
-		s.byUsername[u.Username] = i
-		if _, seen := s.byEmail[u.Email]; !seen && u.Email != "" {
-			s.byEmail[u.Email] = i
-		}
-	}
-	// Aliases second, so a real username always wins over someone's alias.
-	for i := range users {
-		for _, alias := range users[i].aliasValues() {
-			if _, taken := s.byUsername[alias]; !taken {
-				s.byUsername[alias] = i
-			}
-		}
-	}
-	return nil
-}
+// newServer is a Server ready to answer requests, not yet listening.
+func newServer(opts Options) (*Server, error) {
+	s := &Server{
+		ikey:         opts.IntegrationKey,
+		skey:         opts.SecretKey,
+		latency:      opts.Latency,
+		listRequests: map[string]*atomic.Int64{membersListing.path: {}},
 
-// encodeUsers JSON-encodes each user, spread over all CPUs because it
-// dominates Start for benchmark-sized lists.
-func encodeUsers(users []User) ([][]byte, error) {
-	encoded := make([][]byte, len(users))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(users)/1000))
-	chunk := (len(users) + workers - 1) / workers
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w * chunk; i < min((w+1)*chunk, len(users)); i++ {
-				b, err := json.Marshal(users[i].normalized())
-				if err != nil {
-					errs[w] = fmt.Errorf("fakeduo: encode user %q: %w", users[i].UserID, err)
-					return
-				}
-				encoded[i] = b
-			}
-		})
+		usernameListMatchesAliases: opts.UsernameListMatchesAliases,
 	}
-	wg.Wait()
-	return encoded, errors.Join(errs...)
+	for _, path := range opts.Denied {
+		if !strings.HasPrefix(path, "/") {
+			return nil, fmt.Errorf("fakeduo: Options.Denied holds %q, which is no path", path)
+		}
+		s.denied = append(s.denied, strings.TrimSuffix(path, "/"))
+	}
+	for _, k := range kinds {
+		s.listRequests[k.path] = &atomic.Int64{}
+	}
+	if s.ikey == "" {
+		s.ikey = DefaultIntegrationKey
+	}
+	if s.skey == "" {
+		s.skey = DefaultSecretKey
+	}
+	users, account := opts.Users, opts.Account
+	if account == nil {
+		if users == nil {
+			account = ptr(SampleAccount())
+		} else {
+			account = ptr(GeneratedAccount(users, generatedAccountSize))
+		}
+	}
+	if users == nil {
+		users = SampleUsers()
+	}
+	var err error
+	if s.snap, err = newSnapshot(users, opts.Groups, account); err != nil {
+		return nil, err
+	}
+	if err := s.faults.init(opts.Faults, users, opts.Groups, account); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Host is the host:port to give a Duo client as its API host.
@@ -202,12 +186,35 @@ func (s *Server) IntegrationKey() string { return s.ikey }
 // SecretKey is the secret key requests must be signed with.
 func (s *Server) SecretKey() string { return s.skey }
 
-// Requests is the number of successful (2xx) GET /admin/v1/users list
-// requests answered so far.
-func (s *Server) Requests() int64 { return s.listRequests.Load() }
+// ListRequests is the number of successful (2xx) answers to the listing at
+// path (such as "/admin/v1/users") so far, whatever its query. Group member
+// listings count together under "/admin/v2/groups/{group_id}/users". A
+// path that is no listing has none.
+func (s *Server) ListRequests(path string) int64 {
+	if counter, ok := s.listRequests[path]; ok {
+		return counter.Load()
+	}
+	return 0
+}
 
-// ResetRequests sets the Requests counter back to zero.
-func (s *Server) ResetRequests() { s.listRequests.Store(0) }
+// ListRequestCounts is ListRequests of every listing, by path.
+func (s *Server) ListRequestCounts() map[string]int64 {
+	counts := make(map[string]int64, len(s.listRequests))
+	for path, counter := range s.listRequests {
+		counts[path] = counter.Load()
+	}
+	return counts
+}
+
+// Requests is ListRequests of GET /admin/v1/users.
+func (s *Server) Requests() int64 { return s.ListRequests(usersPath) }
+
+// ResetRequests sets every ListRequests counter back to zero.
+func (s *Server) ResetRequests() {
+	for _, counter := range s.listRequests {
+		counter.Store(0)
+	}
+}
 
 // Close stops the server, dropping open connections, and waits for the
 // serving goroutine to end.

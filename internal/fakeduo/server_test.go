@@ -6,9 +6,12 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,7 +233,7 @@ func TestRoutingErrors(t *testing.T) {
 	s := startServer(t, Options{})
 	date := time.Now().UTC().Format(time.RFC1123Z)
 
-	status, body := rawGet(t, s, "GET", "/admin/v1/phones", nil, date)
+	status, body := rawGet(t, s, "GET", "/admin/v1/nowhere", nil, date)
 	expectFail(t, status, body, http.StatusNotFound, 40401)
 
 	status, body = rawGet(t, s, "DELETE", "/admin/v1/users/DUSAMPLE000000000001", nil, date)
@@ -486,5 +489,110 @@ func TestDuplicateUsersRejected(t *testing.T) {
 	if s, err := Start(Options{Users: users}); err == nil {
 		s.Close()
 		t.Fatal("Start accepted duplicate user IDs")
+	}
+}
+
+func TestUsernameListMatchesAliases(t *testing.T) {
+	// jsmith matches twice, through alias1 and alias2, and comes back once.
+	list := url.Values{"username_list": {`["john.smith","countess","zoe.nunez","jsmith.corp"]`}}
+	for aliases, want := range map[bool][]string{
+		false: {"zoe.nunez"},
+		true:  {"jsmith", "zoe.nunez", "ada.lovelace"},
+	} {
+		s := startServer(t, Options{UsernameListMatchesAliases: aliases})
+		c := newClient(s, s.IntegrationKey(), s.SecretKey())
+		if got := usernames(t, listUsers(t, c, list).Response); !slices.Equal(got, want) {
+			t.Errorf("UsernameListMatchesAliases %v: got %v, want %v", aliases, got, want)
+		}
+	}
+}
+
+func TestDeniedPaths(t *testing.T) {
+	s := startServer(t, Options{Denied: []string{adminsPath, "/admin/v1/integrations/", "/admin/v1/info", "/admin/v1/user"}})
+	c := newClient(s, s.IntegrationKey(), s.SecretKey())
+	for _, path := range []string{
+		adminsPath,
+		adminsPath + "/DESAMPLE000000000001",
+		adminsPath + "/DENOSUCHADMIN",
+		"/admin/v1/integrations/DISAMPLE000000000001/skey",
+		summaryPath,
+	} {
+		status, body := call(t, c, path, nil)
+		if fail := expectFail(t, status, body, http.StatusForbidden, 40301); fail.Message != "Access forbidden" || fail.MessageDetail == "" {
+			t.Errorf("GET %s: %+v", path, fail)
+		}
+	}
+	// A path denies what is below it, not what only starts like it.
+	for _, path := range []string{adminUnitsPath, integrationsPath, usersPath, "/admin/v1/users/DUSAMPLE000000000001", settingsPath} {
+		if status, body := call(t, c, path, nil); status != http.StatusOK {
+			t.Errorf("GET %s: HTTP %d %s", path, status, body)
+		}
+	}
+	// Authentication comes first.
+	status, body := call(t, newClient(s, s.IntegrationKey(), strings.Repeat("x", 40)), adminsPath, nil)
+	expectFail(t, status, body, http.StatusUnauthorized, 40103)
+	if n := s.ListRequests(adminsPath); n != 0 {
+		t.Errorf("%d denied listings were counted", n)
+	}
+
+	if _, err := Start(Options{Denied: []string{"admin/v1/users"}}); err == nil {
+		t.Error("Start accepted a denied path without a leading /")
+	}
+}
+
+func TestListRequestCounters(t *testing.T) {
+	s := startServer(t, Options{})
+	c := newClient(s, s.IntegrationKey(), s.SecretKey())
+	wantPaths := []string{"/admin/v1/users", "/admin/v1/groups", "/admin/v2/groups/{group_id}/users", "/admin/v1/admins",
+		"/admin/v1/administrative_units", "/admin/v3/integrations", "/admin/v1/phones", "/admin/v1/tokens", "/admin/v1/bypass_codes"}
+	if got := s.ListRequestCounts(); !slices.Equal(slices.Sorted(maps.Keys(got)), slices.Sorted(slices.Values(wantPaths))) {
+		t.Fatalf("ListRequestCounts has %v, want %v", got, wantPaths)
+	}
+
+	for i, path := range wantPaths {
+		if path == groupMembersPath {
+			path = groupsV2Path + "/" + groupVPN.GroupID + "/users"
+		}
+		for range i + 1 {
+			listAt(t, c, path, nil)
+		}
+	}
+	// Neither failures nor reads of one object count.
+	for path, params := range map[string]url.Values{
+		usersPath:                             {"limit": {"x"}},
+		phonesPath:                            {"extension": {"1"}},
+		tokensPath:                            {"type": {"h6"}},
+		groupsV2Path + "/DGNOSUCHGROUP/users": nil,
+		adminsPath + "/DESAMPLE000000000001":  nil,
+		usersPath + "/DUSAMPLE000000000001":   nil,
+		settingsPath:                          nil,
+		"/admin/v1/integrations/DISAMPLE000000000001/skey": nil,
+	} {
+		call(t, c, path, params)
+	}
+	listAt(t, c, phonesPath, url.Values{"number": {"+15555550101"}})
+	for i, path := range wantPaths {
+		want := int64(i + 1)
+		if path == phonesPath {
+			want++
+		}
+		if got := s.ListRequests(path); got != want {
+			t.Errorf("ListRequests(%s) = %d, want %d", path, got, want)
+		}
+		if got := s.ListRequestCounts()[path]; got != want {
+			t.Errorf("ListRequestCounts()[%s] = %d, want %d", path, got, want)
+		}
+	}
+	if s.Requests() != s.ListRequests(usersPath) || s.Requests() != 1 {
+		t.Errorf("Requests() = %d, ListRequests(users) = %d, want 1", s.Requests(), s.ListRequests(usersPath))
+	}
+	if got := s.ListRequests(settingsPath); got != 0 {
+		t.Errorf("ListRequests of a path that lists nothing = %d", got)
+	}
+	s.ResetRequests()
+	for path, n := range s.ListRequestCounts() {
+		if n != 0 {
+			t.Errorf("after ResetRequests, %s counts %d", path, n)
+		}
 	}
 }

@@ -46,7 +46,7 @@ type Group struct {
 	MobileOTPEnabled bool   `json:"mobile_otp_enabled"`
 }
 
-// Phone is a phone attached to a user.
+// Phone is a phone attached to a user, or one of Account.Phones.
 type Phone struct {
 	PhoneID          string   `json:"phone_id"`
 	Number           string   `json:"number"`
@@ -67,7 +67,8 @@ type Phone struct {
 	Capabilities     []string `json:"capabilities"`
 }
 
-// Token is a hardware or OTP token attached to a user.
+// Token is a hardware or OTP token attached to a user, an administrator's
+// hardtoken, or one of Account.Tokens.
 type Token struct {
 	TokenID  string `json:"token_id"`
 	Serial   string `json:"serial"`
@@ -109,19 +110,55 @@ func (u User) normalized() User {
 	if u.WebAuthnCreds == nil {
 		u.WebAuthnCreds = []WebAuthnCred{}
 	}
-	if u.Phones == nil {
-		u.Phones = []Phone{}
-	} else {
-		phones := make([]Phone, len(u.Phones))
-		copy(phones, u.Phones)
-		for i := range phones {
-			if phones[i].Capabilities == nil {
-				phones[i].Capabilities = []string{}
-			}
-		}
-		u.Phones = phones
+	phones := make([]Phone, len(u.Phones))
+	for i := range phones {
+		phones[i] = u.Phones[i].normalized()
 	}
+	u.Phones = phones
 	return u
+}
+
+// normalized returns p with capabilities [] rather than null.
+func (p Phone) normalized() Phone {
+	if p.Capabilities == nil {
+		p.Capabilities = []string{}
+	}
+	return p
+}
+
+// shortUser is a user as phones, tokens and bypass codes show their
+// holders: 17 keys, without the user's lists and newer fields.
+type shortUser struct {
+	Alias1            *string           `json:"alias1"`
+	Alias2            *string           `json:"alias2"`
+	Alias3            *string           `json:"alias3"`
+	Alias4            *string           `json:"alias4"`
+	Aliases           map[string]string `json:"aliases"`
+	Created           int64             `json:"created"`
+	Email             string            `json:"email"`
+	Firstname         string            `json:"firstname"`
+	Lastname          string            `json:"lastname"`
+	IsEnrolled        bool              `json:"is_enrolled"`
+	LastDirectorySync *int64            `json:"last_directory_sync"`
+	LastLogin         *int64            `json:"last_login"`
+	Notes             string            `json:"notes"`
+	Realname          string            `json:"realname"`
+	Status            string            `json:"status"`
+	UserID            string            `json:"user_id"`
+	Username          string            `json:"username"`
+}
+
+func (u *User) short() shortUser {
+	aliases := u.Aliases
+	if aliases == nil {
+		aliases = map[string]string{}
+	}
+	return shortUser{
+		Alias1: u.Alias1, Alias2: u.Alias2, Alias3: u.Alias3, Alias4: u.Alias4, Aliases: aliases,
+		Created: u.Created, Email: u.Email, Firstname: u.Firstname, Lastname: u.Lastname,
+		IsEnrolled: u.IsEnrolled, LastDirectorySync: u.LastDirectorySync, LastLogin: u.LastLogin,
+		Notes: u.Notes, Realname: u.Realname, Status: u.Status, UserID: u.UserID, Username: u.Username,
+	}
 }
 
 // aliasValues lists every alias a username lookup must match: the legacy

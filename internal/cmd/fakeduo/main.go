@@ -1,13 +1,16 @@
-// Command fakeduo runs the fake Duo Admin API for demos and manual testing.
-// It writes the CA certificate and a shell-sourceable env file into
-// -state-dir, prints one line naming the address, and serves until SIGINT or
-// SIGTERM.
+// Command fakeduo runs the fake Duo Admin API for demos, manual testing and
+// scripted benchmarks. It writes the CA certificate and a shell-sourceable
+// env file into -state-dir, prints one line naming the address, and serves
+// until SIGINT or SIGTERM; then, given -stats-file, it writes what it
+// counted there as JSON.
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -18,29 +21,38 @@ import (
 )
 
 func main() {
-	if err := run(); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "fakeduo:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
-	listen := flag.String("listen", "127.0.0.1:0", "listen address")
-	userCount := flag.Int("users", 0, "number of generated users; 0 serves the hand-written sample users")
-	latency := flag.Duration("latency", 0, "delay added to every answer")
-	stateDir := flag.String("state-dir", "", "directory for ca.pem and env (required)")
-	flag.Parse()
+// run serves as the command line args ask until ctx ends.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("fakeduo", flag.ContinueOnError)
+	listen := flags.String("listen", "127.0.0.1:0", "listen address")
+	userCount := flags.Int("users", 0, "number of generated users, served with a generated account; 0 serves the hand-written sample users and account")
+	accountSize := flags.Int("account-size", 30, "with -users: how many admins, administrative units, integrations, bypass codes, and phones and tokens nobody holds the generated account has")
+	latency := flags.Duration("latency", 0, "delay added to every answer")
+	stateDir := flags.String("state-dir", "", "directory for ca.pem and env (required)")
+	statsFile := flags.String("stats-file", "", `on SIGINT or SIGTERM, write {"list_requests": {path: successful list answers}, "requests": authenticated requests} to this file`)
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
 	if *stateDir == "" {
-		flag.Usage()
+		flags.Usage()
 		return fmt.Errorf("-state-dir is required")
 	}
-	if *userCount < 0 {
-		return fmt.Errorf("-users must not be negative")
+	if *userCount < 0 || *accountSize < 0 {
+		return fmt.Errorf("-users and -account-size must not be negative")
 	}
 
-	users := fakeduo.SampleUsers()
+	users, account := fakeduo.SampleUsers(), fakeduo.SampleAccount()
 	if *userCount > 0 {
 		users = fakeduo.GeneratedUsers(*userCount)
+		account = fakeduo.GeneratedAccount(users, *accountSize)
 	}
 
 	dir, err := filepath.Abs(*stateDir)
@@ -51,12 +63,24 @@ func run() error {
 		return err
 	}
 
-	server, err := fakeduo.Start(fakeduo.Options{Users: users, Latency: *latency, Addr: *listen})
+	server, err := fakeduo.Start(fakeduo.Options{Users: users, Account: &account, Latency: *latency, Addr: *listen})
 	if err != nil {
 		return err
 	}
-	defer server.Close()
+	err = announce(server, dir, stdout, len(users), &account)
+	if err == nil {
+		<-ctx.Done()
+	}
+	// Closed first, so that no request is counted after the stats are written.
+	server.Close()
+	if err == nil && *statsFile != "" {
+		err = writeStats(*statsFile, server)
+	}
+	return err
+}
 
+// announce writes ca.pem and env into dir and prints where the fake serves.
+func announce(server *fakeduo.Server, dir string, stdout io.Writer, users int, account *fakeduo.Account) error {
 	caPath := filepath.Join(dir, "ca.pem")
 	if err := server.WriteCACert(caPath); err != nil {
 		return err
@@ -72,13 +96,29 @@ func run() error {
 	if err := os.WriteFile(filepath.Join(dir, "env"), []byte(env), 0o600); err != nil {
 		return err
 	}
+	_, err := fmt.Fprintf(stdout, "fakeduo: serving %d users, %d admins, %d integrations, %d bypass codes on https://%s\n",
+		users, len(account.Admins), len(account.Integrations), len(account.BypassCodes), server.Host())
+	return err
+}
 
-	fmt.Printf("fakeduo: serving %d users on https://%s\n", len(users), server.Host())
+// stats is what -stats-file receives.
+type stats struct {
+	ListRequests map[string]int64 `json:"list_requests"`
+	Requests     int              `json:"requests"`
+}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	<-ctx.Done()
-	return nil
+// writeStats writes the server's counters to path, through a temporary
+// file so that a reader never sees half of them.
+func writeStats(path string, server *fakeduo.Server) error {
+	b, err := json.Marshal(stats{ListRequests: server.ListRequestCounts(), Requests: server.Stats().Requests})
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // shellQuote single-quotes s for POSIX shells.

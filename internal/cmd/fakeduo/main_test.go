@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"crypto/x509"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	duoapi "github.com/duosecurity/duo_api_golang"
+)
+
+// started runs the command with args until the test ends, and returns a
+// client of the fake it serves and a function that stops it and returns
+// run's error.
+func started(t *testing.T, args ...string) (*duoapi.DuoApi, func() error) {
+	t.Helper()
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, append(args, "-state-dir", dir), io.Discard) }()
+	stop := sync.OnceValue(func() error {
+		cancel()
+		return <-done
+	})
+	t.Cleanup(func() { _ = stop() })
+
+	env := map[string]string{}
+	for deadline := time.Now().Add(10 * time.Second); len(env) == 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the env file never appeared")
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "env"))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			name, value, _ := strings.Cut(strings.TrimPrefix(line, "export "), "=")
+			env[name] = strings.Trim(value, "'")
+		}
+	}
+	ca, err := os.ReadFile(env["DUO_CA_CERT_FILE"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	trust := func(tr *http.Transport) {
+		pool := x509.NewCertPool()
+		pool.AppendCertsFromPEM(ca)
+		tr.TLSClientConfig.RootCAs = pool
+	}
+	client := duoapi.NewDuoApi(env["DUO_INTEGRATION_KEY"], env["DUO_SECRET_KEY"], env["DUO_API_HOST"], "fakeduo-cmd-test",
+		duoapi.SetTimeout(10*time.Second), duoapi.SetTransport(trust))
+	return client, stop
+}
+
+// get reads the response of a GET that must succeed.
+func get(t *testing.T, c *duoapi.DuoApi, path string, into any) {
+	t.Helper()
+	resp, body, err := c.SignedCall(http.MethodGet, path, nil, duoapi.UseTimeout)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %v %v %s", path, resp, err, body)
+	}
+	var ans struct {
+		Response json.RawMessage `json:"response"`
+	}
+	if err := json.Unmarshal(body, &ans); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(ans.Response, into); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStatsFileOnStop(t *testing.T) {
+	statsPath := filepath.Join(t.TempDir(), "stats.json")
+	c, stop := started(t, "-stats-file", statsPath)
+	var list []map[string]any
+	get(t, c, "/admin/v1/users", &list)
+	get(t, c, "/admin/v1/users", &list)
+	get(t, c, "/admin/v1/admins", &list)
+	var summary map[string]any
+	get(t, c, "/admin/v1/info/summary", &summary)
+	if summary["admin_count"] != 8.0 || summary["user_count"] != 7.0 {
+		t.Errorf("the demo's summary is %v, want the sample account's", summary)
+	}
+	if _, err := os.Stat(statsPath); err == nil {
+		t.Fatal("the stats file was written before the fake stopped")
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	b, err := os.ReadFile(statsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got stats
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	if got.Requests != 4 || got.ListRequests["/admin/v1/users"] != 2 || got.ListRequests["/admin/v1/admins"] != 1 ||
+		got.ListRequests["/admin/v1/phones"] != 0 || len(got.ListRequests) != 9 {
+		t.Errorf("stats %s, want 4 requests, 2 user and 1 admin listings, and every listing's counter", b)
+	}
+}
+
+func TestGeneratedAccountSize(t *testing.T) {
+	c, stop := started(t, "-users", "120", "-account-size", "7")
+	var summary map[string]any
+	get(t, c, "/admin/v1/info/summary", &summary)
+	if summary["admin_count"] != 7.0 || summary["integration_count"] != 7.0 || summary["user_count"].(float64)+summary["user_pending_deletion_count"].(float64) != 120 {
+		t.Errorf("summary %v, want 120 users and 7 admins and integrations", summary)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBadFlags(t *testing.T) {
+	for _, args := range [][]string{{}, {"-state-dir", t.TempDir(), "-users", "-1"}, {"-state-dir", t.TempDir(), "-nosuchflag"}} {
+		if err := run(context.Background(), args, io.Discard); err == nil {
+			t.Errorf("run %v succeeded", args)
+		}
+	}
+}
