@@ -3,10 +3,12 @@
 #
 # Plans every example against the fake Duo (through scripts/demo.sh), so
 # that the examples in examples/ and in the docs keep working: each root
-# module (a folder with main.tf), and each data source example joined with
-# the provider example, as the docs show them.
+# module (a folder with main.tf), and each data source and function example
+# joined with the provider example, as the docs show them. Each is planned
+# with OpenTofu, and with Terraform too unless it calls a provider function,
+# which Terraform has only from 1.8.
 #
-# Environment: TERRAFORM (terraform or tofu binary).
+# Environment: TERRAFORM (terraform binary), TOFU (tofu binary).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,18 +21,26 @@ dirs=()
 for dir in examples/*/; do
 	[[ -f "$dir/main.tf" ]] && dirs+=("${dir%/}")
 done
-for example in examples/data-sources/*/data-source.tf; do
+for example in examples/data-sources/*/data-source.tf examples/functions/*/function.tf; do
 	name="$(basename "$(dirname "$example")")"
 	mkdir -p "$tmp/$name"
 	cat examples/provider/provider.tf "$example" >"$tmp/$name/main.tf"
 	dirs+=("$tmp/$name")
 done
 
-for dir in "${dirs[@]}"; do
-	echo "examples: planning ${dir#"$tmp"/}"
-	if ! output="$(DEMO_DIR="$dir" scripts/demo.sh -no-color 2>&1)"; then
+# plan CLI DIR: plans DIR with CLI, showing the plan only if it fails.
+plan() {
+	echo "examples: planning ${2#"$tmp"/} with ${1##*/}"
+	if ! output="$(TERRAFORM="$1" DEMO_DIR="$2" scripts/demo.sh -no-color 2>&1)"; then
 		echo "$output" >&2
-		echo "examples: $dir does not plan" >&2
+		echo "examples: $2 does not plan" >&2
 		exit 1
+	fi
+}
+
+for dir in "${dirs[@]}"; do
+	plan "$TOFU" "$dir"
+	if ! grep -q 'provider::' "$dir/main.tf"; then
+		plan "$TERRAFORM" "$dir"
 	fi
 done

@@ -21,32 +21,7 @@ import (
 func TestAccLogging_secretsNeverLogged(t *testing.T) {
 	// Connection resets make failed attempts, whose errors are logged too.
 	env := newFaultyEnv(t, nil, fakeduo.Faults{ResetEvery: 2})
-	logFile := filepath.Join(t.TempDir(), "provider.log")
-	t.Setenv("TF_LOG", "TRACE")
-	t.Setenv("TF_LOG_PATH", logFile)
-	for _, name := range []string{"TF_ACC_LOG_PATH", "TF_LOG_PATH_MASK", "TF_LOG_PROVIDER"} {
-		// Each would send the log elsewhere or change its level.
-		t.Setenv(name, "")
-	}
-	// The credentials come from the environment: terraform-plugin-testing
-	// logs each step's configuration to the same file.
-	clearDuoEnv(t)
-	t.Setenv("DUO_INTEGRATION_KEY", env.ikey)
-	t.Setenv("DUO_SECRET_KEY", env.skey)
-	t.Setenv("DUO_API_HOST", env.host)
-	t.Setenv("DUO_CA_CERT_FILE", env.caFile)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: `data "duo_users" "all" {}`,
-		}},
-	})
-
-	data, err := os.ReadFile(logFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := string(data)
+	log := traceLog(t, env, `data "duo_users" "all" {}`)
 
 	// The log must hold a line for every request the fake received, or
 	// this test could pass by capturing nothing.
@@ -81,6 +56,34 @@ func TestAccLogging_secretsNeverLogged(t *testing.T) {
 			t.Errorf("the log holds %s, here shown as <secret>:\n%s", what, strings.ReplaceAll(line, secret, "<secret>"))
 		}
 	}
+}
+
+// traceLog plans and applies config against env with trace logging on, and
+// returns the log. The credentials come from the environment, because
+// terraform-plugin-testing logs each step's configuration to the same file.
+func traceLog(t *testing.T, env *accEnv, config string) string {
+	t.Helper()
+	logFile := filepath.Join(t.TempDir(), "provider.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_LOG_PATH", logFile)
+	for _, name := range []string{"TF_ACC_LOG_PATH", "TF_LOG_PATH_MASK", "TF_LOG_PROVIDER"} {
+		// Each would send the log elsewhere or change its level.
+		t.Setenv(name, "")
+	}
+	clearDuoEnv(t)
+	t.Setenv("DUO_INTEGRATION_KEY", env.ikey)
+	t.Setenv("DUO_SECRET_KEY", env.skey)
+	t.Setenv("DUO_API_HOST", env.host)
+	t.Setenv("DUO_CA_CERT_FILE", env.caFile)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps:                    []resource.TestStep{{Config: config}},
+	})
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // lineHolding returns the first line of log that holds secret, or "".

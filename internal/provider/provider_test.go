@@ -109,11 +109,11 @@ func (e *accEnv) rawUsers(t *testing.T, params url.Values) []map[string]any {
 	return e.rawList(t, "/admin/v1/users", duo.MaxPageSize, params)
 }
 
-// rawList reads every page of the listing at path, with the given filters,
-// through duo_api_golang itself, as the JSON objects Duo sent.
-func (e *accEnv) rawList(t *testing.T, path string, pageSize int, params url.Values) []map[string]any {
+// rawAPI is duo_api_golang itself, for this account, to read what Duo
+// sends independently of the provider's client.
+func (e *accEnv) rawAPI(t *testing.T) *duoapi.DuoApi {
 	t.Helper()
-	api := duoapi.NewDuoApi(e.ikey, e.skey, e.host, "acceptance-test", duoapi.SetTransport(func(tr *http.Transport) {
+	return duoapi.NewDuoApi(e.ikey, e.skey, e.host, "acceptance-test", duoapi.SetTransport(func(tr *http.Transport) {
 		if e.caFile == "" {
 			return
 		}
@@ -123,6 +123,13 @@ func (e *accEnv) rawList(t *testing.T, path string, pageSize int, params url.Val
 		}
 		tr.TLSClientConfig.RootCAs.AppendCertsFromPEM(pem)
 	}))
+}
+
+// rawList reads every page of the listing at path, with the given filters,
+// through duo_api_golang itself, as the JSON objects Duo sent.
+func (e *accEnv) rawList(t *testing.T, path string, pageSize int, params url.Values) []map[string]any {
+	t.Helper()
+	api := e.rawAPI(t)
 	objects := []map[string]any{}
 	offset := 0
 	for {
@@ -150,6 +157,24 @@ func (e *accEnv) rawList(t *testing.T, path string, pageSize int, params url.Val
 		}
 		offset = *page.Metadata.NextOffset
 	}
+}
+
+// rawObject reads the one object at path through duo_api_golang itself, as
+// the JSON object Duo sent.
+func (e *accEnv) rawObject(t *testing.T, path string) map[string]any {
+	t.Helper()
+	_, body, err := e.rawAPI(t).SignedCall(http.MethodGet, path, nil, duoapi.UseTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answer struct {
+		Stat     string         `json:"stat"`
+		Response map[string]any `json:"response"`
+	}
+	if err := json.Unmarshal(body, &answer); err != nil || answer.Stat != "OK" {
+		t.Fatalf("reading %s through duo_api_golang: %v %.200s", path, err, body)
+	}
+	return answer.Response
 }
 
 // expectUsers checks that the list attribute at attribute of the data
@@ -216,7 +241,7 @@ func compareUser(got, want map[string]any) error {
 			continue
 		}
 		if !reflect.DeepEqual(normalizeJSON(value), normalizeJSON(want[key])) {
-			return fmt.Errorf("user %v: %s is %s, want %s", want["username"], key, mustJSON(value), mustJSON(want[key]))
+			return fmt.Errorf("%s is %s, want %s", key, mustJSON(value), mustJSON(want[key]))
 		}
 	}
 	return nil

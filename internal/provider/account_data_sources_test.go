@@ -1,0 +1,64 @@
+package provider
+
+import (
+	"fmt"
+	"maps"
+	"net/url"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
+)
+
+// Helpers shared by the tests of the data sources that read the account
+// beyond its users and groups.
+
+// largeAccount is a fake account whose every listing spans several pages.
+func largeAccount() fakeduo.Options {
+	users := fakeduo.GeneratedUsers(1200)
+	account := fakeduo.GeneratedAccount(users, 600)
+	return fakeduo.Options{Users: users, Account: &account}
+}
+
+// testListing checks that data "duo_<name>" "all" {} holds in its list
+// attribute exactly what Duo lists at path, every page, field by field;
+// adjust, when set, turns what Duo sent into what the state must hold.
+func testListing(t *testing.T, env *accEnv, name, path string, pageSize int, adjust func(map[string]any) map[string]any) {
+	t.Helper()
+	want := env.rawList(t, path, pageSize, nil)
+	if adjust != nil {
+		for i := range want {
+			want[i] = adjust(want[i])
+		}
+	}
+	if env.fake != nil && len(want) <= pageSize {
+		t.Fatalf("the fake lists %d objects at %s, not enough for two pages of %d", len(want), path, pageSize)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:            env.config(fmt.Sprintf(`data "duo_%s" "all" {}`, name)),
+			ConfigStateChecks: []statecheck.StateCheck{expectObjects("data.duo_"+name+".all", name, want)},
+		}},
+	})
+}
+
+// with returns object with the given attributes added, as the state holds
+// an object data source's arguments beside the object's fields.
+func with(object map[string]any, attributes map[string]any) map[string]any {
+	out := maps.Clone(object)
+	maps.Copy(out, attributes)
+	return out
+}
+
+// rawFiltered lists path with the given filters, through duo_api_golang.
+func (e *accEnv) rawFiltered(t *testing.T, path string, pageSize int, filters map[string]string) []map[string]any {
+	t.Helper()
+	params := url.Values{}
+	for name, value := range filters {
+		params.Set(name, value)
+	}
+	return e.rawList(t, path, pageSize, params)
+}
