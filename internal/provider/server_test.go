@@ -11,11 +11,13 @@ import (
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
 
-// TestFastReadMatchesTheFramework proves that the server's fast path for
-// duo_users returns exactly what the framework's own Read returns, state
-// and diagnostics, for every kind of query.
+// TestFastReadMatchesTheFramework proves that the server's fast path
+// returns exactly what the framework's own Read returns, state and
+// diagnostics, for every data source and every kind of query.
 func TestFastReadMatchesTheFramework(t *testing.T) {
-	fake, err := fakeduo.Start(fakeduo.Options{Users: usersOverSeveralPages()})
+	users := usersOverSeveralPages()
+	account := fakeduo.GeneratedAccount(users, 600)
+	fake, err := fakeduo.Start(fakeduo.Options{Users: users, Account: &account})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,23 +35,50 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 		}
 		return tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, elements)
 	}
-	for name, config := range map[string]map[string]tftypes.Value{
-		"every user":           nil,
-		"by alias":             {"username": str("john.smith")},
-		"nobody":               {"username": str("no-such-user")},
-		"a slice across pages": {"offset": num(290), "limit": num(20)},
-		"by email":             {"email": str("mary+duo@example.com")},
-		"usernames, some missing ignored": {
-			"usernames": strs("zoe.nunez", "nobody", "jsmith"), "ignore_missing": tftypes.NewValue(tftypes.Bool, true),
-		},
-		"user IDs, some missing": {"user_ids": strs("DUSAMPLE000000000002", "DUNOBODY")},
-		"with a timeouts block":  {"timeouts": tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"read": tftypes.String}}, map[string]tftypes.Value{"read": str("1m")})},
+	set := func(values ...string) tftypes.Value {
+		elements := make([]tftypes.Value, len(values))
+		for i, v := range values {
+			elements[i] = str(v)
+		}
+		return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, elements)
+	}
+	yes := tftypes.NewValue(tftypes.Bool, true)
+	for _, tc := range []struct {
+		dataSource, query string
+		config            map[string]tftypes.Value
+	}{
+		{"duo_users", "every user", nil},
+		{"duo_users", "by alias", map[string]tftypes.Value{"username": str("john.smith")}},
+		{"duo_users", "nobody", map[string]tftypes.Value{"username": str("no-such-user")}},
+		{"duo_users", "a slice across pages", map[string]tftypes.Value{"offset": num(290), "limit": num(20)}},
+		{"duo_users", "by email", map[string]tftypes.Value{"email": str("mary+duo@example.com")}},
+		{"duo_users", "usernames, some missing ignored", map[string]tftypes.Value{"usernames": strs("zoe.nunez", "nobody", "jsmith"), "ignore_missing": yes}},
+		{"duo_users", "user IDs, some missing", map[string]tftypes.Value{"user_ids": strs("DUSAMPLE000000000002", "DUNOBODY")}},
+		{"duo_users", "filters", map[string]tftypes.Value{"status": set("active", "bypass"), "groups": set("All Staff"), "offset": num(3), "limit": num(50)}},
+		{"duo_users", "a bad time", map[string]tftypes.Value{"last_login_before": str("yesterday")}},
+		{"duo_users", "with a timeouts block", map[string]tftypes.Value{"timeouts": tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"read": tftypes.String}}, map[string]tftypes.Value{"read": str("1m")})}},
+		{"duo_user", "by alias", map[string]tftypes.Value{"username": str("john.smith")}},
+		{"duo_user", "nobody", map[string]tftypes.Value{"user_id": str("DUNOBODY")}},
+		{"duo_groups", "every group", nil},
+		{"duo_group", "by name, with members", map[string]tftypes.Value{"name": str("All Staff"), "include_members": yes}},
+		{"duo_admins", "every administrator", nil},
+		{"duo_admin", "by email", map[string]tftypes.Value{"email": str(account.Admins[599].Email)}},
+		{"duo_administrative_units", "every unit", nil},
+		{"duo_integrations", "every integration", nil},
+		{"duo_integration", "with its secret key", map[string]tftypes.Value{"integration_key": str(account.Integrations[0].IntegrationKey), "include_secret_key": yes}},
+		{"duo_integration", "nobody", map[string]tftypes.Value{"integration_key": str("DINOBODY")}},
+		{"duo_phones", "every phone", nil},
+		{"duo_tokens", "every token", nil},
+		{"duo_bypass_codes", "every code", nil},
+		{"duo_settings", "the settings", nil},
+		{"duo_account_summary", "the summary", nil},
 	} {
-		t.Run(name, func(t *testing.T) {
+		config := tc.config
+		t.Run(tc.dataSource+"/"+tc.query, func(t *testing.T) {
 			pick := func(schemas *tfprotov6.GetProviderSchemaResponse) *tfprotov6.Schema {
-				return schemas.DataSourceSchemas["duo_users"]
+				return schemas.DataSourceSchemas[tc.dataSource]
 			}
-			req := &tfprotov6.ReadDataSourceRequest{TypeName: "duo_users"}
+			req := &tfprotov6.ReadDataSourceRequest{TypeName: tc.dataSource}
 			dv := dynamicValue(t, ctx, fast, pick, config)
 			req.Config = &dv
 			want, err := framework.ReadDataSource(ctx, req)
