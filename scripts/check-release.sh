@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Usage: scripts/check-release.sh
 #
-# Proves, without a signing key, that .goreleaser.yml lays a release out as
-# the Terraform and OpenTofu registries expect. It runs a goreleaser snapshot
-# release for this machine's platform only, signing and publishing skipped,
-# and checks:
+# Proves, without the release's signing key, that .goreleaser.yml lays a
+# release out as the Terraform and OpenTofu registries expect. It runs a
+# goreleaser snapshot release for this machine's platform only, publishing
+# skipped, signed (when gpg is installed) with a throwaway key made for the
+# run, and checks:
 #
 #   dist/terraform-provider-duo_<version>_<os>_<arch>.zip  holds exactly the
 #        binary terraform-provider-duo_v<version>
 #   dist/terraform-provider-duo_<version>_SHA256SUMS  covers the zip and
 #        terraform-provider-duo_<version>_manifest.json, with the checksum of
-#        terraform-registry-manifest.json (protocol_versions ["6.0"])
+#        terraform-registry-manifest.json (protocol_versions ["6.0"]), and
+#        nothing else
+#   dist/terraform-provider-duo_<version>_SHA256SUMS.sig  verifies: goreleaser
+#        rewrites SHA256SUMS after signing it, which only a signed run shows
 #   the release uploads terraform-registry-manifest.json under the name
 #        SHA256SUMS gives it (goreleaser does not copy it into dist/; its
 #        effective configuration, dist/config.yaml, says how it uploads it)
@@ -38,7 +42,12 @@ goos="$(go env GOOS)"
 goarch="$(go env GOARCH)"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/duo-release.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
+cleanup() {
+	# gpg started an agent for the throwaway keyring; stop it (only it).
+	if [[ -n "${GNUPGHOME:-}" ]]; then gpgconf --kill gpg-agent 2>/dev/null || true; fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
 
 # The copy of .goreleaser.yml for this platform: the build's `goos:` and
 # `goarch:` lists (flow or block style) become one-element flow lists. The
@@ -76,9 +85,22 @@ changelog_disable="$(awk '/^changelog:/ { block = 1; next } /^[^ \t#]/ { block =
 [[ -z "$changelog_disable" || "$changelog_disable" =~ disable:[[:space:]]*false ]] ||
 	die ".goreleaser.yml disables the changelog ($(echo $changelog_disable)): goreleaser would then ignore --release-notes, and releases would have empty notes"
 
-log "goreleaser snapshot release for $goos/$goarch (no signing, no publishing)"
+skip=publish
+if command -v gpg >/dev/null 2>&1; then
+	export GNUPGHOME="$tmp/gnupg"
+	mkdir -m 700 "$GNUPGHOME"
+	gpg --batch --quiet --passphrase '' --quick-gen-key \
+		"terraform-provider-duo release check <release-check@example.invalid>" rsa2048 sign never 2>/dev/null ||
+		die "gpg could not make a throwaway signing key"
+	GPG_FINGERPRINT="$(gpg --batch --list-secret-keys --with-colons 2>/dev/null | awk -F: '/^fpr/ { print $10; exit }')"
+	export GPG_FINGERPRINT
+	log "goreleaser snapshot release for $goos/$goarch, signed with a throwaway key, not published"
+else
+	skip=sign,publish
+	log "goreleaser snapshot release for $goos/$goarch, not published; gpg is not installed, so not signed and the signature not checked"
+fi
 start=$SECONDS
-if ! "$goreleaser" release --config "$tmp/goreleaser.yml" --snapshot --clean --skip=sign,publish \
+if ! "$goreleaser" release --config "$tmp/goreleaser.yml" --snapshot --clean --skip="$skip" \
 	>"$tmp/goreleaser.log" 2>&1; then
 	cat "$tmp/goreleaser.log" >&2
 	die "the goreleaser snapshot release failed (its log is above)"
@@ -160,6 +182,8 @@ else
 		listed+=("$name")
 		if [[ ! "$sum" =~ ^[0-9a-f]{64}$ ]]; then
 			fail "dist/$sums: '$sum  $name' is not a sha256 line"
+		elif [[ "$name" != "$manifest" && "$name" != "${project}_${version}_"*.zip ]]; then
+			fail "dist/$sums lists $name: the registries take only the zips and the manifest in it"
 		elif [[ "$name" == "$manifest" ]]; then
 			continue # checked below, against $manifest_source
 		elif [[ ! -f "dist/$name" ]]; then
@@ -177,10 +201,20 @@ else
 	fi
 fi
 
+if [[ -n "${GPG_FINGERPRINT:-}" ]]; then
+	if [[ ! -f "dist/$sums.sig" ]]; then
+		fail "no dist/$sums.sig: the registries need the signature of SHA256SUMS named ${project}_<version>_SHA256SUMS.sig"
+	elif ! gpg --batch --verify "dist/$sums.sig" "dist/$sums" 2>"$tmp/verify.log"; then
+		fail "dist/$sums.sig does not verify dist/$sums (was SHA256SUMS written again after it was signed?): $(tr '\n' ' ' <"$tmp/verify.log")"
+	fi
+fi
+
 if ((${#failures[@]} > 0)); then
 	log "dist/ as goreleaser left it:"
 	ls -l dist/ >&2
 	for failure in "${failures[@]}"; do log "FAIL: $failure"; done
 	die "the release layout is not what the registries expect (see .goreleaser.yml)"
 fi
-log "release layout as the registries expect: dist/$zip holds $binary; dist/$sums covers it and $manifest, uploaded from $manifest_source"
+signed=""
+[[ -n "${GPG_FINGERPRINT:-}" ]] && signed=", and dist/$sums.sig verifies it"
+log "release layout as the registries expect: dist/$zip holds $binary; dist/$sums covers it and $manifest, uploaded from $manifest_source$signed"
