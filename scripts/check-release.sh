@@ -81,9 +81,9 @@ awk -v goos="$goos" -v goarch="$goarch" '
 
 # goreleaser loads --release-notes in its changelog step; a disabled
 # changelog skips that step, and the release would publish empty notes.
-changelog_disable="$(awk '/^changelog:/ { block = 1; next } /^[^ \t#]/ { block = 0 } block && /^[ \t]+disable:/' .goreleaser.yml)"
+changelog_disable="$(awk '/^changelog:/ { block = 1; next } /^[^ \t#]/ { block = 0 } block && /^[ \t]+disable:/ { sub(/^[ \t]+/, ""); print }' .goreleaser.yml)"
 [[ -z "$changelog_disable" || "$changelog_disable" =~ disable:[[:space:]]*false ]] ||
-	die ".goreleaser.yml disables the changelog ($(echo $changelog_disable)): goreleaser would then ignore --release-notes, and releases would have empty notes"
+	die ".goreleaser.yml disables the changelog (${changelog_disable//$'\n'/ }): goreleaser would then ignore --release-notes, and releases would have empty notes"
 
 skip=publish
 if command -v gpg >/dev/null 2>&1; then
@@ -143,7 +143,7 @@ if [[ ! -f "dist/$zip" ]]; then
 else
 	entries="$(zip_entries "dist/$zip")" || die "cannot list dist/$zip (needs unzip or python3)"
 	[[ "$entries" == "$binary" ]] ||
-		fail "dist/$zip holds [$(echo $entries)]; it must hold exactly $binary"
+		fail "dist/$zip holds [${entries//$'\n'/ }]; it must hold exactly $binary"
 fi
 
 # The manifest is not built into dist/: the release uploads the repository's
@@ -169,9 +169,9 @@ extra_files_of() {
 uploaded="$(extra_files_of release)"
 checksummed="$(extra_files_of checksum)"
 if [[ "$uploaded" != *"glob: $manifest_source"* ]]; then
-	fail "the release does not upload $manifest_source (release.extra_files in dist/config.yaml: [$(echo $uploaded)])"
+	fail "the release does not upload $manifest_source (release.extra_files in dist/config.yaml: [${uploaded//$'\n'/ }])"
 elif [[ "$uploaded" != "$checksummed" ]]; then
-	fail "the release uploads [$(echo $uploaded)] but SHA256SUMS covers [$(echo $checksummed)]: the registries need SHA256SUMS to cover the manifest under the name it is published as"
+	fail "the release uploads [${uploaded//$'\n'/ }] but SHA256SUMS covers [${checksummed//$'\n'/ }]: the registries need SHA256SUMS to cover the manifest under the name it is published as"
 fi
 
 if [[ ! -f "dist/$sums" ]]; then
