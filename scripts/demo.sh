@@ -10,9 +10,11 @@
 #      CLI config pointing at the freshly built provider.
 # The fake is always stopped and temp files removed on exit.
 #
-# Environment: TERRAFORM (terraform/tofu binary; default: cached terraform
-# from scripts/install-cli.sh), DEMO_DIR (default examples/audit),
-# FAKEDUO_TIMEOUT (seconds to wait for the fake, default 60).
+# Environment: TERRAFORM (terraform/tofu binary; default: `terraform` on PATH
+# if it is 1.5 or later, else `tofu` on PATH if it is 1.6 or later, else the
+# pinned Terraform of scripts/install-cli.sh, built into the cache once),
+# DEMO_DIR (default examples/audit), FAKEDUO_TIMEOUT (seconds to wait for the
+# fake, default 60).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,7 +30,60 @@ log() { printf 'demo: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 [[ -f "$DEMO_DIR/main.tf" ]] || die "$DEMO_DIR/main.tf not found"
-terraform="${TERRAFORM:-$(scripts/install-cli.sh terraform)}"
+
+# cli_version BINARY: the first line of `BINARY version`, such as "Terraform
+# v1.11.4" or "OpenTofu v1.10.10", or nothing if it does not run. Warnings
+# (such as a TF_CLI_CONFIG_FILE that does not exist) go to stderr, and the
+# whole output is read before its first line is taken: `| head -n 1` could
+# kill the CLI with SIGPIPE.
+cli_version() {
+	local out
+	out="$(CHECKPOINT_DISABLE=1 "$1" version 2>/dev/null)" || return 0
+	printf '%s\n' "${out%%$'\n'*}"
+}
+
+# at_least VERSION_LINE MAJOR MINOR: the line's "vX.Y..." is X.Y or later.
+at_least() {
+	[[ "$1" =~ \ v([0-9]+)\.([0-9]+)\. ]] || return 1
+	local major="${BASH_REMATCH[1]}" minor="${BASH_REMATCH[2]}"
+	((major > $2 || (major == $2 && minor >= $3)))
+}
+
+# The CLI: TERRAFORM if set; else a terraform (1.5 brought check blocks,
+# which the examples use) or a tofu (any, 1.6 being the first) found on PATH,
+# which saves building one; else the pinned Terraform, built once.
+if [[ -n "${TERRAFORM:-}" ]]; then
+	terraform="$TERRAFORM"
+	why="TERRAFORM is set"
+else
+	terraform=""
+	why=""
+	if path="$(command -v terraform)"; then
+		found="$(cli_version "$path")"
+		if at_least "$found" 1 5; then
+			terraform="$path"
+			why="terraform on PATH is 1.5 or later"
+		else
+			why="terraform on PATH (${found:-does not run}) is older than 1.5; "
+		fi
+	fi
+	if [[ -z "$terraform" ]] && path="$(command -v tofu)"; then
+		found="$(cli_version "$path")"
+		if at_least "$found" 1 6; then
+			terraform="$path"
+			why+="tofu on PATH is 1.6 or later"
+		else
+			why+="tofu on PATH (${found:-does not run}) is older than 1.6; "
+		fi
+	fi
+	if [[ -z "$terraform" ]]; then
+		why+="no terraform 1.5+ or tofu 1.6+ on PATH, so the pinned Terraform $(scripts/install-cli.sh --version terraform) (built once into the cache)"
+		terraform="$(scripts/install-cli.sh terraform)"
+	fi
+fi
+terraform_version="$(cli_version "$terraform")"
+[[ -n "$terraform_version" ]] || die "$terraform does not run ($why)"
+log "using $terraform ($terraform_version): $why"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/duo-demo.XXXXXX")"
 fake_pid=""
@@ -92,7 +147,7 @@ EOF
 export TF_CLI_CONFIG_FILE="$tmp/terraformrc" TF_DATA_DIR="$tmp/data" \
 	TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 
-log "$("$terraform" version | head -n 1): plan in $DEMO_DIR (dev_overrides, no init)"
+log "$terraform_version: plan in $DEMO_DIR (dev_overrides, no init)"
 # -lock=false and TF_DATA_DIR keep the example directory free of lock files
 # and .terraform/; plan never writes state.
 color=()
