@@ -11,8 +11,8 @@
 # The fake is always stopped and temp files removed on exit.
 #
 # Environment: TERRAFORM (terraform/tofu binary; default: `terraform` on PATH
-# if it is 1.5 or later, else `tofu` on PATH if it is 1.6 or later, else the
-# pinned Terraform of scripts/install-cli.sh, built into the cache once),
+# if it is 1.8 or later, else `tofu` on PATH if it is 1.7 or later, else the
+# pinned OpenTofu of scripts/install-cli.sh, built into the cache once),
 # DEMO_DIR (default examples/audit), FAKEDUO_TIMEOUT (seconds to wait for the
 # fake, default 60).
 set -euo pipefail
@@ -49,9 +49,9 @@ at_least() {
 	((major > $2 || (major == $2 && minor >= $3)))
 }
 
-# The CLI: TERRAFORM if set; else a terraform (1.5 brought check blocks,
-# which the examples use) or a tofu (any, 1.6 being the first) found on PATH,
-# which saves building one; else the pinned Terraform, built once.
+# The CLI: TERRAFORM if set; else a terraform or tofu found on PATH that
+# has provider functions (Terraform 1.8, OpenTofu 1.7), which the examples
+# call, which saves building one; else the pinned OpenTofu, built once.
 if [[ -n "${TERRAFORM:-}" ]]; then
 	terraform="$TERRAFORM"
 	why="TERRAFORM is set"
@@ -60,25 +60,25 @@ else
 	why=""
 	if path="$(command -v terraform)"; then
 		found="$(cli_version "$path")"
-		if at_least "$found" 1 5; then
+		if at_least "$found" 1 8; then
 			terraform="$path"
-			why="terraform on PATH is 1.5 or later"
+			why="terraform on PATH is 1.8 or later"
 		else
-			why="terraform on PATH (${found:-does not run}) is older than 1.5; "
+			why="terraform on PATH (${found:-does not run}) is older than 1.8; "
 		fi
 	fi
 	if [[ -z "$terraform" ]] && path="$(command -v tofu)"; then
 		found="$(cli_version "$path")"
-		if at_least "$found" 1 6; then
+		if at_least "$found" 1 7; then
 			terraform="$path"
-			why+="tofu on PATH is 1.6 or later"
+			why+="tofu on PATH is 1.7 or later"
 		else
-			why+="tofu on PATH (${found:-does not run}) is older than 1.6; "
+			why+="tofu on PATH (${found:-does not run}) is older than 1.7; "
 		fi
 	fi
 	if [[ -z "$terraform" ]]; then
-		why+="no terraform 1.5+ or tofu 1.6+ on PATH, so the pinned Terraform $(scripts/install-cli.sh --version terraform) (built once into the cache)"
-		terraform="$(scripts/install-cli.sh terraform)"
+		why+="no terraform 1.8+ or tofu 1.7+ on PATH, so the pinned OpenTofu $(scripts/install-cli.sh --version tofu) (built once into the cache)"
+		terraform="$(scripts/install-cli.sh tofu)"
 	fi
 fi
 terraform_version="$(cli_version "$terraform")"
@@ -136,10 +136,12 @@ sed 's/^/  /' "$tmp/fakeduo.log" >&2
 source "$tmp/state/env"
 export DUO_API_HOST DUO_INTEGRATION_KEY DUO_SECRET_KEY DUO_CA_CERT_FILE
 
+# OpenTofu resolves the examples' "idaudit/duo" in its own registry.
 cat >"$tmp/terraformrc" <<EOF
 provider_installation {
   dev_overrides {
     "$PROVIDER_SOURCE" = "$tmp/plugin"
+    "registry.opentofu.org/${PROVIDER_SOURCE#*/}" = "$tmp/plugin"
   }
   direct {}
 }
