@@ -61,7 +61,9 @@ func (w *msgpackWriter) int(v int64) {
 // float writes v as cty does: a whole number as an integer. The range check
 // is explicit rather than the encoder's UseCompactFloats, which tests
 // float64(int64(v)) == v: where the conversion saturates (arm64), 2^63
-// passes that test and would be written as MaxInt64.
+// passes that test and would be written as MaxInt64. A whole number beyond
+// int64 is written as a double, where cty writes its decimal digits as a
+// string; both decode to the same float64.
 func (w *msgpackWriter) float(v float64) {
 	if v == math.Trunc(v) && v >= math.MinInt64 && v < math.MaxInt64 {
 		w.int(int64(v))

@@ -98,6 +98,19 @@ func TestMsgpackWriterNumbersAsCtyWritesThem(t *testing.T) {
 			t.Errorf("float %g decodes as %#v (%v)", f, got, err)
 		}
 	}
+	// cty writes these as decimal strings; the writer's doubles decode to
+	// the same float64.
+	for _, f := range []float64{1 << 63, -(1 << 64), 1e300, -math.MaxFloat64} {
+		var w msgpackWriter
+		w.float(f)
+		got, err := ctymsgpack.Unmarshal(w.buf, cty.Number)
+		if err != nil {
+			t.Fatalf("float %g: %v", f, err)
+		}
+		if back, _ := got.AsBigFloat().Float64(); back != f {
+			t.Errorf("float %g decodes as %g", f, back)
+		}
+	}
 	var w msgpackWriter
 	w.float(math.Copysign(0, -1))
 	if got := decodeState(t, tftypes.Number, &w); !got.Equal(tftypes.NewValue(tftypes.Number, 0)) {
