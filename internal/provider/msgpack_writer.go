@@ -1,8 +1,9 @@
 package provider
 
 import (
-	"encoding/binary"
 	"math"
+
+	"github.com/vmihailenco/msgpack/v5"
 )
 
 // msgpackWriter appends Terraform's wire encoding of state (MessagePack, as
@@ -10,84 +11,80 @@ import (
 // state straight from the client's structs skips building, walking and
 // marshalling a tftypes.Value tree, which for a large account costs
 // seconds.
+//
+// The values are encoded by msgpack.Encoder, the encoder terraform-plugin-go
+// and cty use, writing into buf through the writer itself: the encoder
+// writes each value as it encodes it and buffers nothing, so buf always holds
+// everything written so far, raw can append to it directly, and callers may
+// preallocate buf and slice it between values. The encoder holds a pointer to
+// the writer, so a writer is not copied once it has written.
 type msgpackWriter struct {
 	buf []byte
+	enc *msgpack.Encoder
+}
+
+// Write appends p to buf, for the encoder; it never fails.
+func (w *msgpackWriter) Write(p []byte) (int, error) {
+	w.buf = append(w.buf, p...)
+	return len(p), nil
+}
+
+// WriteByte appends c to buf, for the encoder; it never fails.
+func (w *msgpackWriter) WriteByte(c byte) error {
+	w.buf = append(w.buf, c)
+	return nil
+}
+
+// encoder returns the writer's encoder. The encoder's errors are those of
+// Write and WriteByte, which never fail, so they are not checked.
+func (w *msgpackWriter) encoder() *msgpack.Encoder {
+	if w.enc == nil {
+		w.enc = msgpack.NewEncoder(w)
+	}
+	return w.enc
 }
 
 func (w *msgpackWriter) null() {
-	w.buf = append(w.buf, 0xc0)
+	_ = w.encoder().EncodeNil()
 }
 
 func (w *msgpackWriter) bool(v bool) {
-	if v {
-		w.buf = append(w.buf, 0xc3)
-	} else {
-		w.buf = append(w.buf, 0xc2)
-	}
+	_ = w.encoder().EncodeBool(v)
 }
 
+// int writes v in the fewest bytes, as cty does (EncodeInt always picks the
+// smallest width, with or without UseCompactInts).
 func (w *msgpackWriter) int(v int64) {
-	switch {
-	case v >= 0 && v <= 127, v >= -32 && v < 0:
-		w.buf = append(w.buf, byte(v))
-	case v >= math.MinInt8 && v <= math.MaxInt8:
-		w.buf = append(w.buf, 0xd0, byte(v))
-	case v >= math.MinInt16 && v <= math.MaxInt16:
-		w.buf = binary.BigEndian.AppendUint16(append(w.buf, 0xd1), uint16(v))
-	case v >= math.MinInt32 && v <= math.MaxInt32:
-		w.buf = binary.BigEndian.AppendUint32(append(w.buf, 0xd2), uint32(v))
-	default:
-		w.buf = binary.BigEndian.AppendUint64(append(w.buf, 0xd3), uint64(v))
-	}
+	_ = w.encoder().EncodeInt(v)
 }
 
-// float writes v as cty does: a whole number as an integer.
+// float writes v as cty does: a whole number as an integer. The range check
+// is explicit rather than the encoder's UseCompactFloats, which tests
+// float64(int64(v)) == v: where the conversion saturates (arm64), 2^63
+// passes that test and would be written as MaxInt64. A whole number beyond
+// int64 is written as a double, where cty writes its decimal digits as a
+// string; both decode to the same float64.
 func (w *msgpackWriter) float(v float64) {
 	if v == math.Trunc(v) && v >= math.MinInt64 && v < math.MaxInt64 {
 		w.int(int64(v))
 		return
 	}
-	w.buf = binary.BigEndian.AppendUint64(append(w.buf, 0xcb), math.Float64bits(v))
+	_ = w.encoder().EncodeFloat64(v)
 }
 
 func (w *msgpackWriter) string(v string) {
-	n := len(v)
-	switch {
-	case n < 32:
-		w.buf = append(w.buf, 0xa0|byte(n))
-	case n <= math.MaxUint8:
-		w.buf = append(w.buf, 0xd9, byte(n))
-	case n <= math.MaxUint16:
-		w.buf = binary.BigEndian.AppendUint16(append(w.buf, 0xda), uint16(n))
-	default:
-		w.buf = binary.BigEndian.AppendUint32(append(w.buf, 0xdb), uint32(n))
-	}
-	w.buf = append(w.buf, v...)
+	_ = w.encoder().EncodeString(v)
 }
 
 // arrayHeader starts a list of n values.
 func (w *msgpackWriter) arrayHeader(n int) {
-	switch {
-	case n < 16:
-		w.buf = append(w.buf, 0x90|byte(n))
-	case n <= math.MaxUint16:
-		w.buf = binary.BigEndian.AppendUint16(append(w.buf, 0xdc), uint16(n))
-	default:
-		w.buf = binary.BigEndian.AppendUint32(append(w.buf, 0xdd), uint32(n))
-	}
+	_ = w.encoder().EncodeArrayLen(n)
 }
 
 // mapHeader starts a map, or an object, of n entries: each a string key
 // followed by its value.
 func (w *msgpackWriter) mapHeader(n int) {
-	switch {
-	case n < 16:
-		w.buf = append(w.buf, 0x80|byte(n))
-	case n <= math.MaxUint16:
-		w.buf = binary.BigEndian.AppendUint16(append(w.buf, 0xde), uint16(n))
-	default:
-		w.buf = binary.BigEndian.AppendUint32(append(w.buf, 0xdf), uint32(n))
-	}
+	_ = w.encoder().EncodeMapLen(n)
 }
 
 // raw appends a value that is already encoded.
