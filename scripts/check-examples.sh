@@ -28,10 +28,14 @@ for example in examples/data-sources/*/data-source.tf examples/functions/*/funct
 	dirs+=("$tmp/$name")
 done
 
+echo "examples: building the provider and the fake Duo"
+go build -o "$tmp/bin/terraform-provider-duo" .
+go build -o "$tmp/bin/fakeduo" ./internal/cmd/fakeduo
+
 # plan CLI DIR: plans DIR with CLI, showing the plan only if it fails.
 plan() {
 	echo "examples: planning ${2#"$tmp"/} with ${1##*/}"
-	if ! output="$(TERRAFORM="$1" DEMO_DIR="$2" scripts/demo.sh -no-color 2>&1)"; then
+	if ! output="$(TERRAFORM="$1" DEMO_DIR="$2" DEMO_BIN_DIR="$tmp/bin" scripts/demo.sh -no-color 2>&1)"; then
 		echo "$output" >&2
 		echo "examples: $2 does not plan" >&2
 		exit 1

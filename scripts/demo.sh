@@ -13,8 +13,10 @@
 # Environment: TERRAFORM (terraform/tofu binary; default: `terraform` on PATH
 # if it is 1.8 or later, else `tofu` on PATH if it is 1.7 or later, else the
 # pinned OpenTofu of scripts/install-cli.sh, built into the cache once),
-# DEMO_DIR (default examples/audit), FAKEDUO_TIMEOUT (seconds to wait for the
-# fake, default 60).
+# DEMO_DIR (default examples/audit), DEMO_BIN_DIR (a folder where
+# terraform-provider-duo and fakeduo are already built, to plan many
+# examples without building them each time), FAKEDUO_TIMEOUT (seconds to
+# wait for the fake, default 60).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -106,13 +108,16 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log "building provider and fake Duo"
-mkdir -p "$tmp/plugin" "$tmp/state" "$tmp/data"
-go build -o "$tmp/plugin/terraform-provider-duo" .
-go build -o "$tmp/fakeduo" ./internal/cmd/fakeduo
+mkdir -p "$tmp/state" "$tmp/data"
+bin="${DEMO_BIN_DIR:-$tmp/bin}"
+if [[ -z "${DEMO_BIN_DIR:-}" ]]; then
+	log "building provider and fake Duo"
+	go build -o "$bin/terraform-provider-duo" .
+	go build -o "$bin/fakeduo" ./internal/cmd/fakeduo
+fi
 
 log "starting fake Duo"
-"$tmp/fakeduo" -state-dir "$tmp/state" >"$tmp/fakeduo.log" 2>&1 &
+"$bin/fakeduo" -state-dir "$tmp/state" >"$tmp/fakeduo.log" 2>&1 &
 fake_pid=$!
 
 deadline=$((SECONDS + FAKEDUO_TIMEOUT))
@@ -140,8 +145,8 @@ export DUO_API_HOST DUO_INTEGRATION_KEY DUO_SECRET_KEY DUO_CA_CERT_FILE
 cat >"$tmp/terraformrc" <<EOF
 provider_installation {
   dev_overrides {
-    "$PROVIDER_SOURCE" = "$tmp/plugin"
-    "registry.opentofu.org/${PROVIDER_SOURCE#*/}" = "$tmp/plugin"
+    "$PROVIDER_SOURCE" = "$bin"
+    "registry.opentofu.org/${PROVIDER_SOURCE#*/}" = "$bin"
   }
   direct {}
 }
