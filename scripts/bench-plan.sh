@@ -139,24 +139,30 @@ list_requests() {
 }
 
 log "$("$terraform" version | head -n 1), $BENCH_USERS users, $BENCH_LATENCY a request, $BENCH_RUNS plans of each module"
+# run MODULE NAME ARGS...: runs `terraform ARGS...` in MODULE against a fake
+# started for it alone, so that its counters count that command only, and
+# prints how long the command took.
+run() {
+	local module="$1" name="$2" start end
+	shift 2
+	start_fake "$tmp/fake-$name"
+	start=$(date +%s.%N)
+	"$terraform" -chdir="$tmp/$module" "$@" -input=false -lock=false -no-color >"$tmp/$name.log" 2>&1 ||
+		{ cat "$tmp/$name.log" >&2; exit 1; }
+	end=$(date +%s.%N)
+	stop_fake
+	awk -v start="$start" -v end="$end" 'BEGIN { printf "%.3f\n", end - start }'
+}
+
 for run in $(seq 1 "$BENCH_RUNS"); do
 	for module in unfiltered filtered; do
-		start_fake "$tmp/fake-$module-$run"
-		start=$(date +%s.%N)
-		"$terraform" -chdir="$tmp/$module" plan -input=false -lock=false -no-color >"$tmp/$module-plan.log" 2>&1 ||
-			{ cat "$tmp/$module-plan.log" >&2; exit 1; }
-		end=$(date +%s.%N)
-		stop_fake
-		awk -v start="$start" -v end="$end" 'BEGIN { printf "%.3f\n", end - start }' >>"$tmp/$module.seconds"
-		list_requests "$tmp/fake-$module-$run/stats.json" >>"$tmp/$module.requests"
+		run "$module" "$module-plan-$run" plan >>"$tmp/$module.seconds"
+		list_requests "$tmp/fake-$module-plan-$run/stats.json" >>"$tmp/$module.requests"
 		log "run $run, $module: $(tail -n 1 "$tmp/$module.seconds") s, $(tail -n 1 "$tmp/$module.requests") list requests"
 	done
 done
 for module in unfiltered filtered; do
-	start_fake "$tmp/fake-$module-apply"
-	"$terraform" -chdir="$tmp/$module" apply -input=false -lock=false -auto-approve -no-color >"$tmp/$module-apply.log" 2>&1 ||
-		{ cat "$tmp/$module-apply.log" >&2; exit 1; }
-	stop_fake
+	run "$module" "$module-apply" apply -auto-approve >/dev/null
 	wc -c <"$tmp/$module/terraform.tfstate" >"$tmp/$module.state"
 done
 grep -A 8 '^Outputs:' "$tmp/filtered-apply.log" >&2 || true

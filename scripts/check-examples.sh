@@ -3,8 +3,8 @@
 #
 # Plans every example against the fake Duo (through scripts/demo.sh), so
 # that the examples in examples/ and in the docs keep working: each root
-# module (a folder with main.tf), and each data source and function example
-# joined with the provider example, as the docs show them. Each is planned
+# module (a folder with main.tf), and each data source, function and guide
+# example joined with the provider example, as the docs show them. Each is planned
 # with OpenTofu, and with Terraform too unless it calls a provider function,
 # which Terraform has only from 1.8.
 #
@@ -21,10 +21,17 @@ dirs=()
 for dir in examples/*/; do
 	[[ -f "$dir/main.tf" ]] && dirs+=("${dir%/}")
 done
-for example in examples/data-sources/*/data-source.tf examples/functions/*/function.tf; do
-	name="$(basename "$(dirname "$example")")"
+for example in examples/data-sources/*/data-source.tf examples/functions/*/function.tf examples/guides/*/*.tf; do
+	name="${example#examples/}"
+	name="${name%.tf}"
 	mkdir -p "$tmp/$name"
-	cat examples/provider/provider.tf "$example" >"$tmp/$name/main.tf"
+	# A fragment, as a doc shows it, is planned after the provider example;
+	# a whole module (a guide's) as it is.
+	if grep -q required_providers "$example"; then
+		cat "$example" >"$tmp/$name/main.tf"
+	else
+		cat examples/provider/provider.tf "$example" >"$tmp/$name/main.tf"
+	fi
 	dirs+=("$tmp/$name")
 done
 

@@ -239,11 +239,16 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 // Stopped explains why work ended early: the caller's deadline (the data
 // source's read timeout) or a cancellation (Ctrl-C). what names the work,
 // such as "GET /admin/v1/users".
+//
+// A context cancelled with context.DeadlineExceeded as its cause counts as
+// a deadline: work shared by several callers stops that way when the last
+// of them times out.
 func Stopped(ctx context.Context, what string) error {
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Errorf("%s did not finish within the read timeout; raise it with a timeouts { read = \"...\" } block: %w", what, ctx.Err())
+	cause := context.Cause(ctx)
+	if errors.Is(cause, context.DeadlineExceeded) {
+		return fmt.Errorf("%s did not finish within the read timeout; raise it with a timeouts { read = \"...\" } block: %w", what, cause)
 	}
-	return fmt.Errorf("%s was cancelled: %w", what, ctx.Err())
+	return fmt.Errorf("%s was cancelled: %w", what, cause)
 }
 
 // maxFailureRetries bounds retries of server errors and dropped

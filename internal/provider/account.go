@@ -53,7 +53,7 @@ type sharedRead struct {
 	done   chan struct{}
 	value  any
 	err    error
-	cancel context.CancelFunc
+	cancel context.CancelCauseFunc
 	// waiting counts those waiting for the read while it runs.
 	waiting int
 }
@@ -66,7 +66,7 @@ func shared[V any](ctx context.Context, s *sharedReads, key string, read func(co
 	if !ok {
 		// The read keeps ctx's values (loggers) but not its end: it ends
 		// when nobody waits for it any more.
-		readCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		readCtx, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
 		r = &sharedRead{done: make(chan struct{}), cancel: cancel}
 		s.reads[key] = r
 		go func() {
@@ -77,34 +77,37 @@ func shared[V any](ctx context.Context, s *sharedReads, key string, read func(co
 			if err != nil && s.reads[key] == r {
 				delete(s.reads, key)
 			}
-			cancel()
+			cancel(nil)
 			close(r.done)
 		}()
 	}
 	r.waiting++
 	s.mu.Unlock()
 
+	var zero V
 	select {
 	case <-r.done:
 	case <-ctx.Done():
 		s.mu.Lock()
 		r.waiting--
-		select {
-		case <-r.done:
-		default:
-			if r.waiting == 0 {
-				r.cancel()
-				if s.reads[key] == r {
-					delete(s.reads, key)
-				}
+		last := r.waiting == 0
+		if last {
+			// The last to give up stops the read, as its own read
+			// timeout or cancellation, and reports how the read ended:
+			// that error says what it was waiting for (a rate limit, a
+			// slow answer).
+			r.cancel(ctx.Err())
+			if s.reads[key] == r {
+				delete(s.reads, key)
 			}
 		}
 		s.mu.Unlock()
-		var zero V
-		return zero, duo.Stopped(ctx, "Waiting for "+key)
+		if !last {
+			return zero, duo.Stopped(ctx, "Waiting for "+key+", which other data sources still wait for,")
+		}
+		<-r.done
 	}
 	if r.err != nil {
-		var zero V
 		return zero, r.err
 	}
 	return r.value.(V), nil

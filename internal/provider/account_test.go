@@ -3,11 +3,14 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
 func newSharedReads() *sharedReads {
@@ -69,7 +72,7 @@ func TestSharedReadStopsWhenEveryoneGivesUp(t *testing.T) {
 	read := func(ctx context.Context) (int, error) {
 		<-ctx.Done()
 		close(stopped)
-		return 0, ctx.Err()
+		return 0, fmt.Errorf("%w (while waiting to retry after: HTTP 429)", duo.Stopped(ctx, "GET /admin/v1/users"))
 	}
 	impatient, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
@@ -79,8 +82,9 @@ func TestSharedReadStopsWhenEveryoneGivesUp(t *testing.T) {
 		_, err := shared(patient, s, "the listing", read)
 		done <- err
 	}()
+	time.Sleep(5 * time.Millisecond) // the patient one waits first
 	_, err := shared(impatient, s, "the listing", read)
-	if err == nil || !strings.Contains(err.Error(), "Waiting for the listing did not finish within the read timeout") {
+	if err == nil || !strings.Contains(err.Error(), "Waiting for the listing, which other data sources still wait for, did not finish within the read timeout") {
 		t.Fatalf("got %v, want the read timeout explained", err)
 	}
 	select {
@@ -90,7 +94,23 @@ func TestSharedReadStopsWhenEveryoneGivesUp(t *testing.T) {
 	}
 	cancelPatient()
 	<-stopped
-	if err := <-done; err == nil || !strings.Contains(err.Error(), "was cancelled") {
-		t.Fatalf("got %v, want a cancellation", err)
+	// The last to give up gets the read's own error, which tells what it
+	// was waiting for.
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "GET /admin/v1/users was cancelled") || !strings.Contains(err.Error(), "HTTP 429") {
+		t.Fatalf("got %v, want the read's cancellation and what it waited for", err)
+	}
+}
+
+func TestSharedReadTimingOutReportsWhatItWaitedFor(t *testing.T) {
+	s := newSharedReads()
+	read := func(ctx context.Context) (int, error) {
+		<-ctx.Done()
+		return 0, fmt.Errorf("%w (while waiting to retry after: HTTP 429)", duo.Stopped(ctx, "GET /admin/v1/users"))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	_, err := shared(ctx, s, "the listing", read)
+	if err == nil || !strings.Contains(err.Error(), "GET /admin/v1/users did not finish within the read timeout") || !strings.Contains(err.Error(), "HTTP 429") {
+		t.Fatalf("got %v, want the read timeout and what the read waited for", err)
 	}
 }

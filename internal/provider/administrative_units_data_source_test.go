@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
@@ -24,21 +23,18 @@ func TestAccAdministrativeUnitsDataSource_everyUnitWithItsMembers(t *testing.T) 
 func TestAccAdministrativeUnitsDataSource_sampleAccount(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{})
 	env.requireFake(t)
-	unit := func(i int, attribute string) tfjsonpath.Path {
-		return tfjsonpath.New("administrative_units").AtSliceIndex(i).AtMapKey(attribute)
-	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: env.config(`data "duo_administrative_units" "all" {}`),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.duo_administrative_units.all", unit(0, "admins"), knownvalue.ListExact([]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.duo_administrative_units.all", itemAt("administrative_units", 0, "admins"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact("DESAMPLE000000000003"), knownvalue.StringExact("DESAMPLE000000000007"),
 				})),
-				statecheck.ExpectKnownValue("data.duo_administrative_units.all", unit(1, "description"), knownvalue.StringExact("")),
-				statecheck.ExpectKnownValue("data.duo_administrative_units.all", unit(1, "integrations"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("DISAMPLE000000000005")})),
-				statecheck.ExpectKnownValue("data.duo_administrative_units.all", unit(2, "name"), knownvalue.StringExact("Régions Europe")),
-				statecheck.ExpectKnownValue("data.duo_administrative_units.all", unit(2, "groups"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.duo_administrative_units.all", itemAt("administrative_units", 1, "description"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue("data.duo_administrative_units.all", itemAt("administrative_units", 1, "integrations"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("DISAMPLE000000000005")})),
+				statecheck.ExpectKnownValue("data.duo_administrative_units.all", itemAt("administrative_units", 2, "name"), knownvalue.StringExact("Régions Europe")),
+				statecheck.ExpectKnownValue("data.duo_administrative_units.all", itemAt("administrative_units", 2, "groups"), knownvalue.ListSizeExact(0)),
 			},
 		}},
 	})

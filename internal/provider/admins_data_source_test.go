@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
@@ -20,9 +19,6 @@ func TestAccAdminsDataSource_everyAdministratorOnEveryPage(t *testing.T) {
 func TestAccAdminsDataSource_sampleAccount(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{})
 	env.requireFake(t)
-	admin := func(i int, attribute string) tfjsonpath.Path {
-		return tfjsonpath.New("admins").AtSliceIndex(i).AtMapKey(attribute)
-	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
@@ -31,18 +27,18 @@ func TestAccAdminsDataSource_sampleAccount(t *testing.T) {
 				expectObjects("data.duo_admins.all", "admins", env.rawList(t, "/admin/v1/admins", duo.MaxAdminPageSize, nil)),
 				// Written out, so that a mistake shared by the fake's JSON and
 				// the provider cannot pass unseen.
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(0, "role"), knownvalue.StringExact("Owner")),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(0, "hardtoken"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(1, "name"), knownvalue.StringExact("Björn Ødegård")),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(1, "created"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(1, "phone"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(2, "hardtoken").AtMapKey("serial"), knownvalue.StringExact("700001")),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(2, "admin_units"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("DASAMPLE000000000001")})),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(4, "status"), knownvalue.StringExact("Expired")),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(5, "last_login"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(7, "role"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(7, "phone"), knownvalue.StringExact("")),
-				statecheck.ExpectKnownValue("data.duo_admins.all", admin(7, "admin_units"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 0, "role"), knownvalue.StringExact("Owner")),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 0, "hardtoken"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 1, "name"), knownvalue.StringExact("Björn Ødegård")),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 1, "created"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 1, "phone"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 2, "hardtoken").AtMapKey("serial"), knownvalue.StringExact("700001")),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 2, "admin_units"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("DASAMPLE000000000001")})),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 4, "status"), knownvalue.StringExact("Expired")),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 5, "last_login"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 7, "role"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 7, "phone"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue("data.duo_admins.all", itemAt("admins", 7, "admin_units"), knownvalue.ListSizeExact(0)),
 			},
 		}},
 	})

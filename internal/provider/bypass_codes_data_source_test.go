@@ -20,20 +20,17 @@ func TestAccBypassCodesDataSource_everyCodeWithItsHolder(t *testing.T) {
 func TestAccBypassCodesDataSource_sampleAccount(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{})
 	env.requireFake(t)
-	code := func(i int, attribute string) tfjsonpath.Path {
-		return tfjsonpath.New("bypass_codes").AtSliceIndex(i).AtMapKey(attribute)
-	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: env.config(`data "duo_bypass_codes" "all" {}`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", tfjsonpath.New("bypass_codes"), knownvalue.ListSizeExact(4)),
-				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", code(1, "expiration"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", code(1, "reuse_count"), knownvalue.Int64Exact(0)),
-				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", code(1, "user").AtMapKey("username"), knownvalue.StringExact("zoe.nunez")),
-				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", code(2, "admin_email"), knownvalue.StringExact("")),
-				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", code(3, "user").AtMapKey("user_id"), knownvalue.StringExact("DUSAMPLE000000000001")),
+				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", itemAt("bypass_codes", 1, "expiration"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", itemAt("bypass_codes", 1, "reuse_count"), knownvalue.Int64Exact(0)),
+				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", itemAt("bypass_codes", 1, "user").AtMapKey("username"), knownvalue.StringExact("zoe.nunez")),
+				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", itemAt("bypass_codes", 2, "admin_email"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue("data.duo_bypass_codes.all", itemAt("bypass_codes", 3, "user").AtMapKey("user_id"), knownvalue.StringExact("DUSAMPLE000000000001")),
 			},
 		}},
 	})

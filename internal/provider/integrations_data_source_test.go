@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
@@ -106,22 +105,19 @@ func TestAccIntegrationsDataSource_sampleAccount(t *testing.T) {
 			secrets = append(secrets, integration.SSO.OIDC.ClientSecret)
 		}
 	}
-	integration := func(i int, attribute string) tfjsonpath.Path {
-		return tfjsonpath.New("integrations").AtSliceIndex(i).AtMapKey(attribute)
-	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: env.config(`data "duo_integrations" "all" {}`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				noSecretsIn("data.duo_integrations.all", secrets...),
-				statecheck.ExpectKnownValue("data.duo_integrations.all", integration(0, "adminapi_write_resource"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue("data.duo_integrations.all", integration(1, "adminapi_write_resource"), knownvalue.Int64Exact(0)),
-				statecheck.ExpectKnownValue("data.duo_integrations.all", integration(1, "notes"), knownvalue.StringExact("")),
-				statecheck.ExpectKnownValue("data.duo_integrations.all", integration(2, "sso"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_integrations.all", integration(2, "frameless_auth_prompt_enabled"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_integrations.all", integration(4, "prompt_v4_enabled"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.duo_integrations.all", integration(5, "name"), knownvalue.StringExact("Zeiterfassung – Büro 東京")),
+				statecheck.ExpectKnownValue("data.duo_integrations.all", itemAt("integrations", 0, "adminapi_write_resource"), knownvalue.Int64Exact(1)),
+				statecheck.ExpectKnownValue("data.duo_integrations.all", itemAt("integrations", 1, "adminapi_write_resource"), knownvalue.Int64Exact(0)),
+				statecheck.ExpectKnownValue("data.duo_integrations.all", itemAt("integrations", 1, "notes"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue("data.duo_integrations.all", itemAt("integrations", 2, "sso"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_integrations.all", itemAt("integrations", 2, "frameless_auth_prompt_enabled"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_integrations.all", itemAt("integrations", 4, "prompt_v4_enabled"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.duo_integrations.all", itemAt("integrations", 5, "name"), knownvalue.StringExact("Zeiterfassung – Büro 東京")),
 			},
 		}},
 	})

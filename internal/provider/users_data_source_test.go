@@ -22,7 +22,12 @@ func usersOverSeveralPages() []fakeduo.User {
 }
 
 func userAt(index int, attribute string) tfjsonpath.Path {
-	return tfjsonpath.New("users").AtSliceIndex(index).AtMapKey(attribute)
+	return itemAt("users", index, attribute)
+}
+
+// itemAt is the path of an attribute of the index-th object of a list.
+func itemAt(list string, index int, attribute string) tfjsonpath.Path {
+	return tfjsonpath.New(list).AtSliceIndex(index).AtMapKey(attribute)
 }
 
 func TestAccUsersDataSource_everyUserOnEveryPage(t *testing.T) {
