@@ -58,7 +58,7 @@ func newUsersDataSource() datasource.DataSource {
 			"`username`, `usernames`, `user_ids` and `email` look users up instead; at most one of them may be set, and none with `offset` or `limit`.\n\n"+
 			"The filters `status`, `is_enrolled`, `groups` and `last_login_before` keep only the users that match all of those set, from the listing or from a lookup, "+
 			"so that the state holds only the users an audit asks about. "+
-			"Every `duo_users` of a plan that needs the whole listing (no lookup argument, and filters or no `offset` and `limit`) shares one read of it: "+
+			"Every `duo_users` of a plan that reads the whole listing, which all do but lookups and an unfiltered slice by `offset` and `limit`, shares one read of it: "+
 			"five filtered `duo_users` cost Duo the requests of one listing.", duo.MaxPageSize),
 		attributes: map[string]schema.Attribute{
 			usernameArgument: schema.StringAttribute{
