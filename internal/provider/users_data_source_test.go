@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
@@ -404,4 +405,43 @@ func TestAccUsersDataSource_lookupsExcludeEachOther(t *testing.T) {
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
+}
+
+// TestAccUsersDataSource_aliasesMatchedByTheListAnswer reads users by
+// alias from a Duo whose username_list answer matches aliases: no name is
+// then looked up alone, so the lookup costs the one request of a lookup by
+// usernames.
+func TestAccUsersDataSource_aliasesMatchedByTheListAnswer(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{UsernameListMatchesAliases: true})
+	env.requireFake(t)
+	all := env.rawUsers(t, nil)
+	var usernames, aliases int64
+	count := func(into *int64) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			*into = env.fake.Requests()
+			env.fake.ResetRequests()
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: env.fake.ResetRequests,
+				Config:    env.config(`data "duo_users" "x" { usernames = ["jsmith", "ada.lovelace", "mary.major"] }`),
+				Check:     count(&usernames),
+			},
+			{
+				PreConfig: env.fake.ResetRequests,
+				Config:    env.config(`data "duo_users" "x" { usernames = ["john.smith", "countess", "mmajor"] }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectUsers("data.duo_users.x", "users", rawUsersBy(t, all, "username", []string{"jsmith", "ada.lovelace", "mary.major"})),
+				},
+				Check: count(&aliases),
+			},
+		},
+	})
+	if usernames == 0 || aliases != usernames {
+		t.Fatalf("a lookup by usernames took %d list requests, by aliases %d; want the same", usernames, aliases)
+	}
 }
