@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -111,8 +112,10 @@ func TestAdministrativeUnitsWithoutMembersAreReadByID(t *testing.T) {
 		}
 		if id, ok := strings.CutPrefix(r.URL.Path, "/admin/v1/administrative_units/"); ok {
 			byID.Add(1)
-			var i int
-			fmt.Sscanf(id, "DU%d", &i)
+			i, err := strconv.Atoi(strings.TrimPrefix(id, "DU"))
+			if err != nil {
+				t.Errorf("asked for the unit %q", id)
+			}
 			writeJSON(w, http.StatusOK, map[string]any{"stat": "OK", "response": unit(i, true)})
 			return
 		}

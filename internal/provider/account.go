@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
@@ -110,5 +111,9 @@ func shared[V any](ctx context.Context, s *sharedReads, key string, read func(co
 	if r.err != nil {
 		return zero, r.err
 	}
-	return r.value.(V), nil
+	value, ok := r.value.(V)
+	if !ok {
+		return zero, fmt.Errorf("%s was read as %T, not %T. This is a bug in the provider; please report it", key, r.value, zero)
+	}
+	return value, nil
 }

@@ -47,7 +47,10 @@ func NewServer(version string) func() (tfprotov6.ProviderServer, error) {
 		}
 		dataSources := map[string]*dataSource{}
 		for _, newDataSource := range p.DataSources(context.Background()) {
-			d := newDataSource().(*dataSource)
+			d, ok := newDataSource().(*dataSource)
+			if !ok {
+				return nil, fmt.Errorf("data source %T is not built on dataSource, so its reads cannot be served", newDataSource())
+			}
 			dataSources[providerTypeName+"_"+d.name] = d
 		}
 		return &server{ProviderServer: framework, provider: p, dataSources: dataSources}, nil
@@ -143,19 +146,6 @@ func encodeState(config tftypes.Value, computed map[string]stateAttribute) ([]by
 		w.raw(encoded.MsgPack)
 	}
 	return w.buf, nil
-}
-
-// stateValues returns the values of computed attributes, for the framework.
-func stateValues(computed map[string]stateAttribute) (map[string]tftypes.Value, error) {
-	values := make(map[string]tftypes.Value, len(computed))
-	for name, attribute := range computed {
-		value, err := attribute.value()
-		if err != nil {
-			return nil, err
-		}
-		values[name] = value
-	}
-	return values, nil
 }
 
 // toProtocolDiagnostics converts diagnostics from a read for the wire.
