@@ -23,8 +23,8 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 	}
 	defer fake.Close()
 	ctx := context.Background()
-	fast := configuredServer(t, ctx, NewServer("test"), fake)
-	framework := configuredServer(t, ctx, providerserver.NewProtocol6WithError(New("test")()), fake)
+	fast := configuredServer(t, ctx, NewServer("test"), accountOf(t, fake))
+	framework := configuredServer(t, ctx, providerserver.NewProtocol6WithError(New("test")()), accountOf(t, fake))
 
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	num := func(n int64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }

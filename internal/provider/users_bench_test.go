@@ -1,14 +1,20 @@
 package provider
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -20,32 +26,35 @@ import (
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
 
-// BenchmarkUsersRead reads every user of a fake Duo account in-process,
-// through the provider's protocol server exactly as Terraform calls it,
-// beside duo_api_golang's own admin.GetUsers() on the same fake, so the
-// ratio of the two is read off one run:
+// BenchmarkUsersRead reads every user of a fake Duo account through the
+// provider's protocol server, exactly as Terraform calls it, beside
+// duo_api_golang's own admin.GetUsers() on the same fake, so the ratio of
+// the two is read off one run:
 //
 //	make bench
+//
+// The fake runs in its own process (internal/cmd/fakeduo), started afresh
+// for each client and account, so that the heap sampled is the client's
+// alone and the requests counted are its own.
 func BenchmarkUsersRead(b *testing.B) {
+	fakeBinary := buildFakeduo(b)
 	for _, latency := range []time.Duration{0, 20 * time.Millisecond} {
 		for _, n := range []int{1_000, 10_000, 50_000} {
-			users := fakeduo.GeneratedUsers(n)
-			fake, err := fakeduo.Start(fakeduo.Options{Users: users, Latency: latency})
-			if err != nil {
-				b.Fatal(err)
-			}
-			jsonBytes := jsonSize(b, users)
+			jsonBytes := jsonSize(b, fakeduo.GeneratedUsers(n))
 			name := fmt.Sprintf("users=%d/latency=%s", n, latency)
-			b.Run("client=provider/"+name, func(b *testing.B) { benchmarkProviderRead(b, fake, n, jsonBytes) })
-			b.Run("client=duo_api_golang/"+name, func(b *testing.B) { benchmarkGetUsers(b, fake, n, jsonBytes) })
-			fake.Close()
+			b.Run("client=provider/"+name, func(b *testing.B) {
+				benchmarkProviderRead(b, startFakeProcess(b, fakeBinary, n, latency), n, jsonBytes)
+			})
+			b.Run("client=duo_api_golang/"+name, func(b *testing.B) {
+				benchmarkGetUsers(b, startFakeProcess(b, fakeBinary, n, latency), n, jsonBytes)
+			})
 		}
 	}
 }
 
-func benchmarkProviderRead(b *testing.B, fake *fakeduo.Server, n int, jsonBytes int) {
+func benchmarkProviderRead(b *testing.B, fake *fakeProcess, n int, jsonBytes int) {
 	ctx := context.Background()
-	server := configuredServer(b, ctx, testAccProviders["duo"], fake)
+	server := configuredServer(b, ctx, testAccProviders["duo"], fake.account)
 	readConfig := dynamicValue(b, ctx, server, func(schemas *tfprotov6.GetProviderSchemaResponse) *tfprotov6.Schema {
 		return schemas.DataSourceSchemas["duo_users"]
 	}, nil)
@@ -61,9 +70,13 @@ func benchmarkProviderRead(b *testing.B, fake *fakeduo.Server, n int, jsonBytes 
 	b.ReportMetric(float64(stateBytes)/float64(jsonBytes), "state/json")
 }
 
-func benchmarkGetUsers(b *testing.B, fake *fakeduo.Server, n int, jsonBytes int) {
-	api := duoapi.NewDuoApi(fake.IntegrationKey(), fake.SecretKey(), fake.Host(), "benchmark", duoapi.SetTransport(func(t *http.Transport) {
-		t.TLSClientConfig.RootCAs.AppendCertsFromPEM(fake.CACertPEM())
+func benchmarkGetUsers(b *testing.B, fake *fakeProcess, n int, jsonBytes int) {
+	caPEM, err := os.ReadFile(fake.account.caFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	api := duoapi.NewDuoApi(fake.account.ikey, fake.account.skey, fake.account.host, "benchmark", duoapi.SetTransport(func(t *http.Transport) {
+		t.TLSClientConfig.RootCAs.AppendCertsFromPEM(caPEM)
 	}))
 	client := admin.New(*api)
 	measure(b, fake, n, jsonBytes, func() {
@@ -75,12 +88,12 @@ func benchmarkGetUsers(b *testing.B, fake *fakeduo.Server, n int, jsonBytes int)
 }
 
 // measure runs read b.N times and reports requests per read and the peak
-// heap during the reads, also as a multiple of the JSON Duo sent.
-func measure(b *testing.B, fake *fakeduo.Server, n int, jsonBytes int, read func()) {
+// heap during the reads, also as a multiple of the JSON Duo sent. It stops
+// the fake, to read its counters.
+func measure(b *testing.B, fake *fakeProcess, n int, jsonBytes int, read func()) {
 	runtime.GC()
 	base := heapBytes()
 	peak := newPeakSampler()
-	fake.ResetRequests()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
@@ -88,10 +101,89 @@ func measure(b *testing.B, fake *fakeduo.Server, n int, jsonBytes int, read func
 	}
 	b.StopTimer()
 	peakBytes := peak.stop() - base
-	b.ReportMetric(float64(fake.Requests())/float64(b.N), "requests/read")
+	b.ReportMetric(float64(fake.stop(b))/float64(b.N), "requests/read")
 	b.ReportMetric(float64(peakBytes)/(1<<20), "peak-heap-MiB")
 	b.ReportMetric(float64(peakBytes)/float64(jsonBytes), "peak/json")
 	b.ReportMetric(float64(n), "users")
+}
+
+// fakeProcess is the fake Duo serving generated users in a process of its own.
+type fakeProcess struct {
+	cmd     *exec.Cmd
+	dir     string
+	account duoAccount
+	stopped bool
+}
+
+// buildFakeduo builds internal/cmd/fakeduo for the benchmark.
+func buildFakeduo(b *testing.B) string {
+	binary := filepath.Join(b.TempDir(), "fakeduo")
+	if out, err := exec.Command("go", "build", "-o", binary, "github.com/idaudit/terraform-provider-duo/internal/cmd/fakeduo").CombinedOutput(); err != nil {
+		b.Fatalf("building the fake Duo: %v\n%s", err, out)
+	}
+	return binary
+}
+
+// startFakeProcess serves n generated users, each answer after latency,
+// until the benchmark stops it or ends.
+func startFakeProcess(b *testing.B, binary string, n int, latency time.Duration) *fakeProcess {
+	dir := b.TempDir()
+	fake := &fakeProcess{dir: dir}
+	fake.cmd = exec.Command(binary, "-users", strconv.Itoa(n), "-latency", latency.String(), "-state-dir", dir, "-stats-file", filepath.Join(dir, "stats.json"))
+	stdout, err := fake.cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	fake.cmd.Stderr = os.Stderr
+	if err := fake.cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { fake.stop(b) })
+	// It prints one line once it serves.
+	if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+		b.Fatalf("the fake Duo did not start: %v", err)
+	}
+	env, err := os.ReadFile(filepath.Join(dir, "env"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	values := map[string]string{}
+	for line := range strings.Lines(string(env)) {
+		if name, value, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "export ")), "="); ok {
+			values[name] = strings.Trim(value, "'")
+		}
+	}
+	fake.account = duoAccount{host: values["DUO_API_HOST"], ikey: values["DUO_INTEGRATION_KEY"], skey: values["DUO_SECRET_KEY"], caFile: values["DUO_CA_CERT_FILE"]}
+	return fake
+}
+
+// stop ends the fake and returns the list requests it answered.
+func (f *fakeProcess) stop(b *testing.B) int64 {
+	if f.stopped {
+		return 0
+	}
+	f.stopped = true
+	if err := f.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.cmd.Wait(); err != nil {
+		b.Fatalf("the fake Duo: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(f.dir, "stats.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var stats struct {
+		ListRequests map[string]int64 `json:"list_requests"`
+	}
+	if err := json.Unmarshal(data, &stats); err != nil {
+		b.Fatal(err)
+	}
+	var requests int64
+	for _, n := range stats.ListRequests {
+		requests += n
+	}
+	return requests
 }
 
 // peakSampler records the largest live heap seen until stop.
@@ -140,22 +232,32 @@ func jsonSize(b *testing.B, users []fakeduo.User) int {
 	return len(data)
 }
 
-// configuredServer starts a provider server and configures it for fake, as
-// Terraform would.
-func configuredServer(tb testing.TB, ctx context.Context, newServer func() (tfprotov6.ProviderServer, error), fake *fakeduo.Server) tfprotov6.ProviderServer {
-	server, err := newServer()
-	if err != nil {
-		tb.Fatal(err)
-	}
+// duoAccount is what a provider needs to reach a (fake) Duo account.
+type duoAccount struct {
+	host, ikey, skey, caFile string
+}
+
+// accountOf is the account that an in-process fake serves.
+func accountOf(tb testing.TB, fake *fakeduo.Server) duoAccount {
 	caFile := filepath.Join(tb.TempDir(), "ca.pem")
 	if err := fake.WriteCACert(caFile); err != nil {
 		tb.Fatal(err)
 	}
+	return duoAccount{host: fake.Host(), ikey: fake.IntegrationKey(), skey: fake.SecretKey(), caFile: caFile}
+}
+
+// configuredServer starts a provider server and configures it for the
+// account, as Terraform would.
+func configuredServer(tb testing.TB, ctx context.Context, newServer func() (tfprotov6.ProviderServer, error), account duoAccount) tfprotov6.ProviderServer {
+	server, err := newServer()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	providerConfig := dynamicValue(tb, ctx, server, func(schemas *tfprotov6.GetProviderSchemaResponse) *tfprotov6.Schema { return schemas.Provider }, map[string]tftypes.Value{
-		"integration_key": tftypes.NewValue(tftypes.String, fake.IntegrationKey()),
-		"secret_key":      tftypes.NewValue(tftypes.String, fake.SecretKey()),
-		"api_host":        tftypes.NewValue(tftypes.String, fake.Host()),
-		"ca_cert_file":    tftypes.NewValue(tftypes.String, caFile),
+		"integration_key": tftypes.NewValue(tftypes.String, account.ikey),
+		"secret_key":      tftypes.NewValue(tftypes.String, account.skey),
+		"api_host":        tftypes.NewValue(tftypes.String, account.host),
+		"ca_cert_file":    tftypes.NewValue(tftypes.String, account.caFile),
 	})
 	configured, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig})
 	if err != nil || len(configured.Diagnostics) > 0 {
