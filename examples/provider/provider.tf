@@ -6,8 +6,9 @@ terraform {
   }
 }
 
-# The credentials of a Duo Admin API application with the "Grant read
-# resource" permission. Keep the secret key out of the configuration: set
+# The credentials of a Duo Admin API application with read permissions only
+# ("Grant read resource" for users and groups; each data source names the
+# permission it needs). Keep the secret key out of the configuration: set
 # DUO_INTEGRATION_KEY, DUO_SECRET_KEY and DUO_API_HOST in the environment.
 # Arguments that are null, like api_host below when the variable is not set,
 # fall back to those variables.
