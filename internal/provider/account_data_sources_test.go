@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
@@ -61,4 +62,22 @@ func (e *accEnv) rawFiltered(t *testing.T, path string, pageSize int, filters ma
 		params.Set(name, value)
 	}
 	return e.rawList(t, path, pageSize, params)
+}
+
+// listRequestsOfSteps applies each step in turn against env's fake and
+// returns the list requests that each made at path, up to its apply: each
+// command that reads (plan, apply) counts once.
+func listRequestsOfSteps(t *testing.T, env *accEnv, path string, steps ...resource.TestStep) []int64 {
+	t.Helper()
+	env.requireFake(t)
+	counts := make([]int64, len(steps))
+	for i := range steps {
+		steps[i].PreConfig = env.fake.ResetRequests
+		steps[i].Check = func(*terraform.State) error {
+			counts[i] = env.fake.ListRequests(path)
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
+	return counts
 }

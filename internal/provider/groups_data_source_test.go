@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
@@ -96,26 +95,9 @@ data "duo_groups" "nobody" {
 // beside it: sharing one read, they cost the same requests.
 func TestAccGroupsDataSource_oneListingForAPlan(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{Groups: extraGroups(250)})
-	env.requireFake(t)
-	var alone, together int64
-	count := func(into *int64) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			*into = env.fake.ListRequests("/admin/v1/groups")
-			env.fake.ResetRequests()
-			return nil
-		}
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				PreConfig: env.fake.ResetRequests,
-				Config:    env.config(`data "duo_groups" "all" {}`),
-				Check:     count(&alone),
-			},
-			{
-				PreConfig: env.fake.ResetRequests,
-				Config: env.config(`
+	counts := listRequestsOfSteps(t, env, "/admin/v1/groups",
+		resource.TestStep{Config: env.config(`data "duo_groups" "all" {}`)},
+		resource.TestStep{Config: env.config(`
 data "duo_groups" "all" {}
 data "duo_groups" "engineering" {
   name = "Engineering"
@@ -123,14 +105,11 @@ data "duo_groups" "engineering" {
 data "duo_group" "extra" {
   name = "Extra group 249"
 }
-`),
-				Check: count(&together),
-			},
-		},
-	})
+`)},
+	)
 	// The sample users' 4 groups and 250 more: 3 pages for each command of
 	// the step that reads.
-	if alone == 0 || alone%3 != 0 || together != alone {
+	if alone, together := counts[0], counts[1]; alone == 0 || alone%3 != 0 || together != alone {
 		t.Fatalf("the group listing alone took %d requests, with two more data sources that need it %d; want the same multiple of 3", alone, together)
 	}
 }

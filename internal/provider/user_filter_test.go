@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
@@ -210,26 +209,9 @@ func TestAccUsersDataSource_invalidFilters(t *testing.T) {
 // filtered ones beside it: sharing one read, they cost the same requests.
 func TestAccUsersDataSource_oneListingForAPlan(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{Users: fakeduo.GeneratedUsers(1000)})
-	env.requireFake(t)
-	var alone, together int64
-	count := func(into *int64) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			*into = env.fake.Requests()
-			env.fake.ResetRequests()
-			return nil
-		}
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				PreConfig: env.fake.ResetRequests,
-				Config:    env.config(`data "duo_users" "all" {}`),
-				Check:     count(&alone),
-			},
-			{
-				PreConfig: env.fake.ResetRequests,
-				Config: env.config(`
+	counts := listRequestsOfSteps(t, env, "/admin/v1/users",
+		resource.TestStep{Config: env.config(`data "duo_users" "all" {}`)},
+		resource.TestStep{Config: env.config(`
 data "duo_users" "all" {}
 data "duo_users" "bypass" {
   status = ["bypass"]
@@ -246,13 +228,10 @@ data "duo_users" "contractors" {
 data "duo_users" "stale" {
   last_login_before = "2024-06-01T06:00:00Z"
 }
-`),
-				Check: count(&together),
-			},
-		},
-	})
+`)},
+	)
 	// ceil(1000/300) = 4 requests for each command of the step that reads.
-	if alone == 0 || alone%4 != 0 || together != alone {
+	if alone, together := counts[0], counts[1]; alone == 0 || alone%4 != 0 || together != alone {
 		t.Fatalf("the whole listing alone took %d list requests, with five filtered duo_users beside it %d; want the same multiple of 4", alone, together)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
@@ -415,33 +414,16 @@ func TestAccUsersDataSource_aliasesMatchedByTheListAnswer(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{UsernameListMatchesAliases: true})
 	env.requireFake(t)
 	all := env.rawUsers(t, nil)
-	var usernames, aliases int64
-	count := func(into *int64) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			*into = env.fake.Requests()
-			env.fake.ResetRequests()
-			return nil
-		}
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				PreConfig: env.fake.ResetRequests,
-				Config:    env.config(`data "duo_users" "x" { usernames = ["jsmith", "ada.lovelace", "mary.major"] }`),
-				Check:     count(&usernames),
-			},
-			{
-				PreConfig: env.fake.ResetRequests,
-				Config:    env.config(`data "duo_users" "x" { usernames = ["john.smith", "countess", "mmajor"] }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					expectUsers("data.duo_users.x", "users", rawUsersBy(t, all, "username", []string{"jsmith", "ada.lovelace", "mary.major"})),
-				},
-				Check: count(&aliases),
+	counts := listRequestsOfSteps(t, env, "/admin/v1/users",
+		resource.TestStep{Config: env.config(`data "duo_users" "x" { usernames = ["jsmith", "ada.lovelace", "mary.major"] }`)},
+		resource.TestStep{
+			Config: env.config(`data "duo_users" "x" { usernames = ["john.smith", "countess", "mmajor"] }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectUsers("data.duo_users.x", "users", rawUsersBy(t, all, "username", []string{"jsmith", "ada.lovelace", "mary.major"})),
 			},
 		},
-	})
-	if usernames == 0 || aliases != usernames {
+	)
+	if usernames, aliases := counts[0], counts[1]; usernames == 0 || aliases != usernames {
 		t.Fatalf("a lookup by usernames took %d list requests, by aliases %d; want the same", usernames, aliases)
 	}
 }
