@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -93,9 +94,7 @@ func (o object[T]) read(ctx context.Context, client *account, args *arguments) (
 		if err != nil {
 			return nil, err
 		}
-		for name, attribute := range more {
-			attributes[name] = attribute
-		}
+		maps.Copy(attributes, more)
 	}
 	return attributes, nil
 }

@@ -37,11 +37,8 @@ var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
 
 // accEnv is the Duo account one acceptance test reads.
 type accEnv struct {
-	fake     *fakeduo.Server // nil against a real account
-	ikey     string
-	skey     string
-	host     string
-	caFile   string
+	fake *fakeduo.Server // nil against a real account
+	duoAccount
 	provider string // the provider block
 }
 
@@ -57,7 +54,7 @@ func newAccEnv(t *testing.T, fake fakeduo.Options) *accEnv {
 		t.Skipf("acceptance tests run only when %s is set", resource.EnvTfAcc)
 	}
 	if realAccount() {
-		env := &accEnv{ikey: os.Getenv("DUO_INTEGRATION_KEY"), skey: os.Getenv("DUO_SECRET_KEY"), host: os.Getenv("DUO_API_HOST"), caFile: os.Getenv("DUO_CA_CERT_FILE")}
+		env := &accEnv{duoAccount: duoAccount{ikey: os.Getenv("DUO_INTEGRATION_KEY"), skey: os.Getenv("DUO_SECRET_KEY"), host: os.Getenv("DUO_API_HOST"), caFile: os.Getenv("DUO_CA_CERT_FILE")}}
 		if env.ikey == "" || env.skey == "" || env.host == "" {
 			t.Fatalf("%s=1 needs DUO_INTEGRATION_KEY, DUO_SECRET_KEY and DUO_API_HOST", realAccountSwitch)
 		}
@@ -70,11 +67,7 @@ func newAccEnv(t *testing.T, fake fakeduo.Options) *accEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(server.Close)
-	caFile := filepath.Join(t.TempDir(), "ca.pem")
-	if err := server.WriteCACert(caFile); err != nil {
-		t.Fatal(err)
-	}
-	env := &accEnv{fake: server, ikey: server.IntegrationKey(), skey: server.SecretKey(), host: server.Host(), caFile: caFile}
+	env := &accEnv{fake: server, duoAccount: accountOf(t, server)}
 	env.provider = providerBlock(env.ikey, env.skey, env.host, env.caFile)
 	return env
 }
