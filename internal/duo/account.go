@@ -6,9 +6,9 @@ import "context"
 type BypassCode struct {
 	BypassCodeID *string `json:"bypass_code_id"`
 	AdminEmail   *string `json:"admin_email"`
-	Created      *int64  `json:"created"`
-	Expiration   *int64  `json:"expiration"`
-	ReuseCount   *int64  `json:"reuse_count"`
+	Created      *Int    `json:"created"`
+	Expiration   *Int    `json:"expiration"`
+	ReuseCount   *Int    `json:"reuse_count"`
 	// User is the user holding the code, in Duo's short form of a user.
 	User *User `json:"user"`
 }
@@ -18,47 +18,47 @@ type Settings struct {
 	Name                             *string  `json:"name"`
 	CallerID                         *string  `json:"caller_id"`
 	FraudEmail                       *string  `json:"fraud_email"`
-	FraudEmailEnabled                *bool    `json:"fraud_email_enabled"`
+	FraudEmailEnabled                *Bool    `json:"fraud_email_enabled"`
 	HelpdeskBypass                   *string  `json:"helpdesk_bypass"`
-	HelpdeskBypassExpiration         *int64   `json:"helpdesk_bypass_expiration"`
-	HelpdeskCanSendEnrollEmail       *bool    `json:"helpdesk_can_send_enroll_email"`
+	HelpdeskBypassExpiration         *Int     `json:"helpdesk_bypass_expiration"`
+	HelpdeskCanSendEnrollEmail       *Bool    `json:"helpdesk_can_send_enroll_email"`
 	HelpdeskMessage                  *string  `json:"helpdesk_message"`
-	InactiveUserExpiration           *int64   `json:"inactive_user_expiration"`
+	InactiveUserExpiration           *Int     `json:"inactive_user_expiration"`
 	KeypressConfirm                  *string  `json:"keypress_confirm"`
 	KeypressFraud                    *string  `json:"keypress_fraud"`
 	Language                         *string  `json:"language"`
-	LockoutExpireDuration            *int64   `json:"lockout_expire_duration"`
-	LockoutThreshold                 *int64   `json:"lockout_threshold"`
-	LogRetentionDays                 *int64   `json:"log_retention_days"`
-	MinimumPasswordLength            *int64   `json:"minimum_password_length"`
-	PasswordRequiresLowerAlpha       *bool    `json:"password_requires_lower_alpha"`
-	PasswordRequiresNumeric          *bool    `json:"password_requires_numeric"`
-	PasswordRequiresSpecial          *bool    `json:"password_requires_special"`
-	PasswordRequiresUpperAlpha       *bool    `json:"password_requires_upper_alpha"`
-	PendingDeletionDays              *int64   `json:"pending_deletion_days"`
-	SecurityCheckupEnabled           *bool    `json:"security_checkup_enabled"`
-	SMSBatch                         *int64   `json:"sms_batch"`
-	SMSExpiration                    *int64   `json:"sms_expiration"`
+	LockoutExpireDuration            *Int     `json:"lockout_expire_duration"`
+	LockoutThreshold                 *Int     `json:"lockout_threshold"`
+	LogRetentionDays                 *Int     `json:"log_retention_days"`
+	MinimumPasswordLength            *Int     `json:"minimum_password_length"`
+	PasswordRequiresLowerAlpha       *Bool    `json:"password_requires_lower_alpha"`
+	PasswordRequiresNumeric          *Bool    `json:"password_requires_numeric"`
+	PasswordRequiresSpecial          *Bool    `json:"password_requires_special"`
+	PasswordRequiresUpperAlpha       *Bool    `json:"password_requires_upper_alpha"`
+	PendingDeletionDays              *Int     `json:"pending_deletion_days"`
+	SecurityCheckupEnabled           *Bool    `json:"security_checkup_enabled"`
+	SMSBatch                         *Int     `json:"sms_batch"`
+	SMSExpiration                    *Int     `json:"sms_expiration"`
 	SMSMessage                       *string  `json:"sms_message"`
 	SMSRefresh                       *FlexInt `json:"sms_refresh"`
-	TelephonyWarningMin              *int64   `json:"telephony_warning_min"`
+	TelephonyWarningMin              *Int     `json:"telephony_warning_min"`
 	Timezone                         *string  `json:"timezone"`
-	UnenrolledUserLockoutThreshold   *int64   `json:"unenrolled_user_lockout_threshold"`
-	UserManagersCanPutUsersInBypass  *bool    `json:"user_managers_can_put_users_in_bypass"`
-	UserTelephonyCostMax             *float64 `json:"user_telephony_cost_max"`
-	EmailActivityNotificationEnabled *bool    `json:"email_activity_notification_enabled"`
-	PushActivityNotificationEnabled  *bool    `json:"push_activity_notification_enabled"`
-	EnrollmentUniversalPromptEnabled *bool    `json:"enrollment_universal_prompt_enabled"`
+	UnenrolledUserLockoutThreshold   *Int     `json:"unenrolled_user_lockout_threshold"`
+	UserManagersCanPutUsersInBypass  *Bool    `json:"user_managers_can_put_users_in_bypass"`
+	UserTelephonyCostMax             *Float   `json:"user_telephony_cost_max"`
+	EmailActivityNotificationEnabled *Bool    `json:"email_activity_notification_enabled"`
+	PushActivityNotificationEnabled  *Bool    `json:"push_activity_notification_enabled"`
+	EnrollmentUniversalPromptEnabled *Bool    `json:"enrollment_universal_prompt_enabled"`
 }
 
 // AccountSummary is Duo's summary of an account.
 type AccountSummary struct {
 	Edition                   *string `json:"edition"`
-	AdminCount                *int64  `json:"admin_count"`
-	IntegrationCount          *int64  `json:"integration_count"`
-	TelephonyCreditsRemaining *int64  `json:"telephony_credits_remaining"`
-	UserCount                 *int64  `json:"user_count"`
-	UserPendingDeletionCount  *int64  `json:"user_pending_deletion_count"`
+	AdminCount                *Int    `json:"admin_count"`
+	IntegrationCount          *Int    `json:"integration_count"`
+	TelephonyCreditsRemaining *Int    `json:"telephony_credits_remaining"`
+	UserCount                 *Int    `json:"user_count"`
+	UserPendingDeletionCount  *Int    `json:"user_pending_deletion_count"`
 }
 
 // MaxBypassCodePageSize is the largest page of bypass codes the Admin API

@@ -11,10 +11,10 @@ type Admin struct {
 	Role                   *string  `json:"role"`
 	RoleID                 *string  `json:"role_id"`
 	Status                 *string  `json:"status"`
-	Created                *int64   `json:"created"`
-	LastLogin              *int64   `json:"last_login"`
-	PasswordChangeRequired *bool    `json:"password_change_required"`
-	RestrictedByAdminUnits *bool    `json:"restricted_by_admin_units"`
+	Created                *Int     `json:"created"`
+	LastLogin              *Int     `json:"last_login"`
+	PasswordChangeRequired *Bool    `json:"password_change_required"`
+	RestrictedByAdminUnits *Bool    `json:"restricted_by_admin_units"`
 	AdminUnits             []string `json:"admin_units"`
 	Hardtoken              *Token   `json:"hardtoken"`
 }
@@ -26,8 +26,8 @@ type AdministrativeUnit struct {
 	AdminUnitID            *string  `json:"admin_unit_id"`
 	Name                   *string  `json:"name"`
 	Description            *string  `json:"description"`
-	RestrictByGroups       *bool    `json:"restrict_by_groups"`
-	RestrictByIntegrations *bool    `json:"restrict_by_integrations"`
+	RestrictByGroups       *Bool    `json:"restrict_by_groups"`
+	RestrictByIntegrations *Bool    `json:"restrict_by_integrations"`
 	Admins                 []string `json:"admins"`
 	Groups                 []string `json:"groups"`
 	Integrations           []string `json:"integrations"`

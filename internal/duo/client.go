@@ -273,7 +273,20 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 	}
 
 	*out = envelope[T]{}
-	if decodeErr := json.Unmarshal(body, out); decodeErr != nil || out.Stat == "" {
+	decodeErr := json.Unmarshal(body, out)
+	if decodeErr != nil && json.Valid(body) && out.Stat == "OK" && status < 300 {
+		// Duo's JSON, with a value the client cannot read.
+		if unreadable := unreadable(http.MethodGet, path, body, out); unreadable != nil {
+			return false, unreadable
+		}
+		return false, fmt.Errorf("Duo answered GET %s with JSON the provider cannot read (%w). Please report it at https://github.com/idaudit/terraform-provider-duo/issues with this message", path, decodeErr)
+	}
+	if decodeErr != nil && json.Valid(body) && out.Stat != "" {
+		// An error answer whose message cannot be read is still an error
+		// answer: report its status.
+		decodeErr = nil
+	}
+	if decodeErr != nil || out.Stat == "" {
 		failure = fmt.Errorf("Duo answered GET %s with HTTP %d and a body that is not Duo's JSON (%s)", path, status, excerpt(body))
 		return status >= 500, failure
 	}

@@ -232,7 +232,7 @@ func TestDecodingKeepsNullEmptyAndAbsentApart(t *testing.T) {
 		t.Error("absent u2ftokens is not null")
 	case u.Tokens[0].TOTPStep != nil || *u.Tokens[1].TOTPStep != 30:
 		t.Error("totp_step was not decoded")
-	case u.Phones[0].Capabilities == nil || !*u.Phones[0].SMSPasscodesSent || *u.Phones[0].Tampered != "Not tampered":
+	case u.Phones[0].Capabilities == nil || !bool(*u.Phones[0].SMSPasscodesSent) || *u.Phones[0].Tampered != "Not tampered":
 		t.Error("phone fields were not decoded")
 	case u.Aliases["alias1"] != "b":
 		t.Error("aliases were not decoded")

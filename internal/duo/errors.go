@@ -1,9 +1,10 @@
 package duo
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -71,9 +72,12 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &apiErr) && apiErr.Code == CodeNotFound
 }
 
-// lenientInt decodes a JSON number or a numeric string: Duo sends error codes
-// both ways. Anything else is an error, never a silent zero, because a
-// misread next_offset would truncate a listing.
+// lenientInt is an optional integer of an answer's envelope: an error
+// code, next_offset or total_objects. Duo sends each as a JSON number or
+// a numeric string, and total_objects in newer log answers as
+// {"relation": ..., "value": N}. Anything else is an error, never a silent
+// zero, because a misread next_offset would truncate a listing. Null, or
+// a member Duo does not send, leaves it unset.
 type lenientInt struct {
 	value int
 	set   bool
@@ -84,10 +88,18 @@ func (n *lenientInt) UnmarshalJSON(data []byte) error {
 		*n = lenientInt{}
 		return nil
 	}
-	v, err := strconv.Atoi(strings.Trim(string(data), `"`))
-	if err != nil {
-		return fmt.Errorf("expected an integer, got %.40s", data)
+	var v Int
+	if bytes.HasPrefix(data, []byte("{")) {
+		var object struct {
+			Value *Int `json:"value"`
+		}
+		if json.Unmarshal(data, &object) != nil || object.Value == nil {
+			return &valueError{want: `an integer, or an object with an integer "value"`, data: data}
+		}
+		v = *object.Value
+	} else if v.UnmarshalJSON(data) != nil {
+		return &valueError{want: "an integer", data: data}
 	}
-	*n = lenientInt{value: v, set: true}
+	*n = lenientInt{value: int(v), set: true}
 	return nil
 }

@@ -1,11 +1,5 @@
 package duo
 
-import (
-	"fmt"
-	"strconv"
-	"strings"
-)
-
 // User is a Duo user as the Admin API returns it. Every field is a pointer or
 // a slice so that JSON null (and a field Duo does not send) stays
 // distinguishable from "" and from an empty list.
@@ -18,11 +12,11 @@ type User struct {
 	Email               *string              `json:"email"`
 	Status              *string              `json:"status"`
 	Notes               *string              `json:"notes"`
-	Created             *int64               `json:"created"`
-	LastLogin           *int64               `json:"last_login"`
-	LastDirectorySync   *int64               `json:"last_directory_sync"`
-	IsEnrolled          *bool                `json:"is_enrolled"`
-	EnableAutoPrompt    *bool                `json:"enable_auto_prompt"`
+	Created             *Int                 `json:"created"`
+	LastLogin           *Int                 `json:"last_login"`
+	LastDirectorySync   *Int                 `json:"last_directory_sync"`
+	IsEnrolled          *Bool                `json:"is_enrolled"`
+	EnableAutoPrompt    *Bool                `json:"enable_auto_prompt"`
 	ExternalID          *string              `json:"external_id"`
 	LockoutReason       *string              `json:"lockout_reason"`
 	Alias1              *string              `json:"alias1"`
@@ -43,10 +37,10 @@ type Group struct {
 	Name             *string `json:"name"`
 	Desc             *string `json:"desc"`
 	Status           *string `json:"status"`
-	PushEnabled      *bool   `json:"push_enabled"`
-	SMSEnabled       *bool   `json:"sms_enabled"`
-	VoiceEnabled     *bool   `json:"voice_enabled"`
-	MobileOTPEnabled *bool   `json:"mobile_otp_enabled"`
+	PushEnabled      *Bool   `json:"push_enabled"`
+	SMSEnabled       *Bool   `json:"sms_enabled"`
+	VoiceEnabled     *Bool   `json:"voice_enabled"`
+	MobileOTPEnabled *Bool   `json:"mobile_otp_enabled"`
 }
 
 // Phone is a phone or authenticator device attached to a user.
@@ -58,8 +52,8 @@ type Phone struct {
 	Type             *string  `json:"type"`
 	Platform         *string  `json:"platform"`
 	Model            *string  `json:"model"`
-	Activated        *bool    `json:"activated"`
-	SMSPasscodesSent *bool    `json:"sms_passcodes_sent"`
+	Activated        *Bool    `json:"activated"`
+	SMSPasscodesSent *Bool    `json:"sms_passcodes_sent"`
 	Capabilities     []string `json:"capabilities"`
 	Encrypted        *string  `json:"encrypted"`
 	Fingerprint      *string  `json:"fingerprint"`
@@ -75,13 +69,13 @@ type Token struct {
 	TokenID  *string `json:"token_id"`
 	Serial   *string `json:"serial"`
 	Type     *string `json:"type"`
-	TOTPStep *int64  `json:"totp_step"`
+	TOTPStep *Int    `json:"totp_step"`
 }
 
 // U2FToken is a legacy U2F security key registration.
 type U2FToken struct {
 	RegistrationID *string `json:"registration_id"`
-	DateAdded      *int64  `json:"date_added"`
+	DateAdded      *Int    `json:"date_added"`
 }
 
 // WebAuthnCredential is a WebAuthn security key or platform authenticator.
@@ -89,7 +83,7 @@ type WebAuthnCredential struct {
 	CredentialName *string `json:"credential_name"`
 	Label          *string `json:"label"`
 	WebAuthnKey    *string `json:"webauthnkey"`
-	DateAdded      *int64  `json:"date_added"`
+	DateAdded      *Int    `json:"date_added"`
 }
 
 // usernameAndAliases are the names a user answers to: first its username,
@@ -117,23 +111,3 @@ func (u *User) id() *string { return u.UserID }
 
 // id names a group in a listing, to notice one listed twice.
 func (g *Group) id() *string { return g.GroupID }
-
-// FlexInt is an integer that Duo sends as a JSON number, or in some
-// answers as a numeric string or a boolean (a 0/1 setting).
-type FlexInt int64
-
-func (n *FlexInt) UnmarshalJSON(data []byte) error {
-	switch text := string(data); text {
-	case "true":
-		*n = 1
-	case "false":
-		*n = 0
-	default:
-		v, err := strconv.ParseInt(strings.Trim(text, `"`), 10, 64)
-		if err != nil {
-			return fmt.Errorf("expected an integer, got %.40s", data)
-		}
-		*n = FlexInt(v)
-	}
-	return nil
-}

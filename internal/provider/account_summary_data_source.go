@@ -10,11 +10,11 @@ import (
 
 var accountSummarySpec = newObjectSpec(
 	stringField("edition", "The account's Duo edition, such as `Duo Premier`; null when Duo does not send it.", func(s *duo.AccountSummary) *string { return s.Edition }),
-	int64Field("admin_count", "How many administrators the account has.", func(s *duo.AccountSummary) *int64 { return s.AdminCount }),
-	int64Field("integration_count", "How many integrations the account has.", func(s *duo.AccountSummary) *int64 { return s.IntegrationCount }),
-	int64Field("telephony_credits_remaining", "How many telephony credits are left, of every kind together.", func(s *duo.AccountSummary) *int64 { return s.TelephonyCreditsRemaining }),
-	int64Field("user_count", "How many users the account has.", func(s *duo.AccountSummary) *int64 { return s.UserCount }),
-	int64Field("user_pending_deletion_count", "How many users are in the trash, pending deletion.", func(s *duo.AccountSummary) *int64 { return s.UserPendingDeletionCount }),
+	int64Field("admin_count", "How many administrators the account has.", func(s *duo.AccountSummary) *duo.Int { return s.AdminCount }),
+	int64Field("integration_count", "How many integrations the account has.", func(s *duo.AccountSummary) *duo.Int { return s.IntegrationCount }),
+	int64Field("telephony_credits_remaining", "How many telephony credits are left, of every kind together.", func(s *duo.AccountSummary) *duo.Int { return s.TelephonyCreditsRemaining }),
+	int64Field("user_count", "How many users the account has.", func(s *duo.AccountSummary) *duo.Int { return s.UserCount }),
+	int64Field("user_pending_deletion_count", "How many users are in the trash, pending deletion.", func(s *duo.AccountSummary) *duo.Int { return s.UserPendingDeletionCount }),
 )
 
 // duo_account_summary: Duo's summary of the account.

@@ -12,9 +12,9 @@ import (
 var bypassCodeSpec = newObjectSpec(
 	stringField("bypass_code_id", "The bypass code's ID; never the code itself.", func(b *duo.BypassCode) *string { return b.BypassCodeID }),
 	stringField("admin_email", "The email address of the administrator who created the code; may be empty for codes created through the Admin API.", func(b *duo.BypassCode) *string { return b.AdminEmail }),
-	int64Field("created", "When the code was created, in Unix seconds.", func(b *duo.BypassCode) *int64 { return b.Created }),
-	int64Field("expiration", "When the code expires, in Unix seconds; null when it never expires.", func(b *duo.BypassCode) *int64 { return b.Expiration }),
-	int64Field("reuse_count", "How many more times the code may be used; `0` means without limit.", func(b *duo.BypassCode) *int64 { return b.ReuseCount }),
+	int64Field("created", "When the code was created, in Unix seconds.", func(b *duo.BypassCode) *duo.Int { return b.Created }),
+	int64Field("expiration", "When the code expires, in Unix seconds; null when it never expires.", func(b *duo.BypassCode) *duo.Int { return b.Expiration }),
+	int64Field("reuse_count", "How many more times the code may be used; `0` means without limit.", func(b *duo.BypassCode) *duo.Int { return b.ReuseCount }),
 	nestedObjectField("user", "The user who holds the code, without their groups, devices and credentials (read those with `duo_user`).", shortUserSpec, func(b *duo.BypassCode) *duo.User { return b.User }),
 )
 

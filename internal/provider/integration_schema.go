@@ -11,12 +11,12 @@ import (
 // adminAPIGrant is an Admin API permission flag of an integration.
 func adminAPIGrant(name, grant string, get func(*duo.Integration) *duo.FlexInt) field[duo.Integration] {
 	return int64Field(name, "`1` when this Admin API application has the "+grant+" permission, else `0`. Always `0` for integrations of other types.",
-		func(i *duo.Integration) *int64 { return (*int64)(get(i)) })
+		func(i *duo.Integration) *duo.Int { return (*duo.Int)(get(i)) })
 }
 
 // flag is an integration setting that Duo sends as `0` or `1`.
 func flag(name, description string, get func(*duo.Integration) *duo.FlexInt) field[duo.Integration] {
-	return int64Field(name, description, func(i *duo.Integration) *int64 { return (*int64)(get(i)) })
+	return int64Field(name, description, func(i *duo.Integration) *duo.Int { return (*duo.Int)(get(i)) })
 }
 
 var integrationSpec = newObjectSpec(

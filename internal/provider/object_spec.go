@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
 // objectSpec describes a Duo object once, field by field: the computed
@@ -122,30 +124,30 @@ func stringField[T any](name, description string, get func(*T) *string) field[T]
 	}
 }
 
-func boolField[T any](name, description string, get func(*T) *bool) field[T] {
+func boolField[T any](name, description string, get func(*T) *duo.Bool) field[T] {
 	return field[T]{
 		name:      name,
 		attribute: schema.BoolAttribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Bool,
-		encode:    func(w *msgpackWriter, v *T) { w.optionalBool(get(v)) },
+		encode:    func(w *msgpackWriter, v *T) { w.optionalBool((*bool)(get(v))) },
 	}
 }
 
-func int64Field[T any](name, description string, get func(*T) *int64) field[T] {
+func int64Field[T any](name, description string, get func(*T) *duo.Int) field[T] {
 	return field[T]{
 		name:      name,
 		attribute: schema.Int64Attribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Number,
-		encode:    func(w *msgpackWriter, v *T) { w.optionalInt(get(v)) },
+		encode:    func(w *msgpackWriter, v *T) { w.optionalInt((*int64)(get(v))) },
 	}
 }
 
-func float64Field[T any](name, description string, get func(*T) *float64) field[T] {
+func float64Field[T any](name, description string, get func(*T) *duo.Float) field[T] {
 	return field[T]{
 		name:      name,
 		attribute: schema.Float64Attribute{Computed: true, MarkdownDescription: description},
 		typ:       tftypes.Number,
-		encode:    func(w *msgpackWriter, v *T) { w.optionalFloat(get(v)) },
+		encode:    func(w *msgpackWriter, v *T) { w.optionalFloat((*float64)(get(v))) },
 	}
 }
 

@@ -79,7 +79,7 @@ func (k *userKeys) of(u *duo.User, intern map[string]string) {
 		intern[s] = s
 		return s
 	}
-	*k = userKeys{isEnrolled: u.IsEnrolled, lastLogin: u.LastLogin}
+	*k = userKeys{isEnrolled: (*bool)(u.IsEnrolled), lastLogin: (*int64)(u.LastLogin)}
 	if u.Status != nil {
 		status := share(*u.Status)
 		k.status = &status

@@ -17,11 +17,11 @@ var userSpec = newObjectSpec(
 	stringField("email", "The user's email address; may be empty.", func(u *duo.User) *string { return u.Email }),
 	stringField("status", "The user's status: `active`, `bypass` (may log in without two-factor authentication), `disabled`, `locked out` or `pending deletion`.", func(u *duo.User) *string { return u.Status }),
 	stringField("notes", "Notes about the user, as an administrator wrote them; may be empty.", func(u *duo.User) *string { return u.Notes }),
-	int64Field("created", "When the user was created, in Unix seconds.", func(u *duo.User) *int64 { return u.Created }),
-	int64Field("last_login", "When the user last logged in, in Unix seconds; null if never.", func(u *duo.User) *int64 { return u.LastLogin }),
-	int64Field("last_directory_sync", "When the user was last synced from a directory, in Unix seconds; null if never.", func(u *duo.User) *int64 { return u.LastDirectorySync }),
-	boolField("is_enrolled", "Whether the user has enrolled at least one authentication device.", func(u *duo.User) *bool { return u.IsEnrolled }),
-	boolField("enable_auto_prompt", "Whether Duo prompts the user automatically with their last used authentication method; null when Duo does not report it.", func(u *duo.User) *bool { return u.EnableAutoPrompt }),
+	int64Field("created", "When the user was created, in Unix seconds.", func(u *duo.User) *duo.Int { return u.Created }),
+	int64Field("last_login", "When the user last logged in, in Unix seconds; null if never.", func(u *duo.User) *duo.Int { return u.LastLogin }),
+	int64Field("last_directory_sync", "When the user was last synced from a directory, in Unix seconds; null if never.", func(u *duo.User) *duo.Int { return u.LastDirectorySync }),
+	boolField("is_enrolled", "Whether the user has enrolled at least one authentication device.", func(u *duo.User) *duo.Bool { return u.IsEnrolled }),
+	boolField("enable_auto_prompt", "Whether Duo prompts the user automatically with their last used authentication method; null when Duo does not report it.", func(u *duo.User) *duo.Bool { return u.EnableAutoPrompt }),
 	stringField("external_id", "The user's ID in the directory it is synced from; null for users not synced from a directory.", func(u *duo.User) *string { return u.ExternalID }),
 	stringField("lockout_reason", "Why the user is locked out; null when the user is not.", func(u *duo.User) *string { return u.LockoutReason }),
 	stringField("alias1", "The user's first username alias (legacy field; see `aliases`); null when unset.", func(u *duo.User) *string { return u.Alias1 }),
@@ -41,10 +41,10 @@ var groupSpec = newObjectSpec(
 	stringField("name", "The group's name.", func(g *duo.Group) *string { return g.Name }),
 	stringField("desc", "The group's description; may be empty.", func(g *duo.Group) *string { return g.Desc }),
 	stringField("status", "The group's status: `Active`, `Bypass` or `Disabled`.", func(g *duo.Group) *string { return g.Status }),
-	boolField("push_enabled", "Legacy: whether the group may authenticate with Duo Push.", func(g *duo.Group) *bool { return g.PushEnabled }),
-	boolField("sms_enabled", "Legacy: whether the group may authenticate with SMS passcodes.", func(g *duo.Group) *bool { return g.SMSEnabled }),
-	boolField("voice_enabled", "Legacy: whether the group may authenticate with phone callback.", func(g *duo.Group) *bool { return g.VoiceEnabled }),
-	boolField("mobile_otp_enabled", "Legacy: whether the group may authenticate with Duo Mobile passcodes.", func(g *duo.Group) *bool { return g.MobileOTPEnabled }),
+	boolField("push_enabled", "Legacy: whether the group may authenticate with Duo Push.", func(g *duo.Group) *duo.Bool { return g.PushEnabled }),
+	boolField("sms_enabled", "Legacy: whether the group may authenticate with SMS passcodes.", func(g *duo.Group) *duo.Bool { return g.SMSEnabled }),
+	boolField("voice_enabled", "Legacy: whether the group may authenticate with phone callback.", func(g *duo.Group) *duo.Bool { return g.VoiceEnabled }),
+	boolField("mobile_otp_enabled", "Legacy: whether the group may authenticate with Duo Mobile passcodes.", func(g *duo.Group) *duo.Bool { return g.MobileOTPEnabled }),
 )
 
 var phoneSpec = newObjectSpec(
@@ -55,8 +55,8 @@ var phoneSpec = newObjectSpec(
 	stringField("type", "The phone's type: `mobile`, `landline` or `unknown`.", func(p *duo.Phone) *string { return p.Type }),
 	stringField("platform", "The phone's platform, such as `Apple iOS`, `Google Android` or `unknown`.", func(p *duo.Phone) *string { return p.Platform }),
 	stringField("model", "The phone's model; may be `Unknown`.", func(p *duo.Phone) *string { return p.Model }),
-	boolField("activated", "Whether Duo Mobile is activated on the phone.", func(p *duo.Phone) *bool { return p.Activated }),
-	boolField("sms_passcodes_sent", "Whether SMS passcodes have been sent to the phone.", func(p *duo.Phone) *bool { return p.SMSPasscodesSent }),
+	boolField("activated", "Whether Duo Mobile is activated on the phone.", func(p *duo.Phone) *duo.Bool { return p.Activated }),
+	boolField("sms_passcodes_sent", "Whether SMS passcodes have been sent to the phone.", func(p *duo.Phone) *duo.Bool { return p.SMSPasscodesSent }),
 	stringListField("capabilities", "What the phone can do: any of `auto`, `push`, `phone`, `sms` and `mobile_otp`.", func(p *duo.Phone) []string { return p.Capabilities }),
 	stringField("encrypted", "Whether the phone's storage is encrypted, as Duo Mobile reports it: `Encrypted`, `Unencrypted` or empty if unknown.", func(p *duo.Phone) *string { return p.Encrypted }),
 	stringField("fingerprint", "Whether the phone has biometrics enabled, as Duo Mobile reports it: `Configured`, `Disabled` or empty if unknown.", func(p *duo.Phone) *string { return p.Fingerprint }),
@@ -71,17 +71,17 @@ var tokenSpec = newObjectSpec(
 	stringField("token_id", "The token's ID.", func(t *duo.Token) *string { return t.TokenID }),
 	stringField("serial", "The token's serial number.", func(t *duo.Token) *string { return t.Serial }),
 	stringField("type", "The token's type: `h6` or `h8` (HOTP), `t6` or `t8` (TOTP), `yk` (YubiKey) or `d1` (Duo-D100).", func(t *duo.Token) *string { return t.Type }),
-	int64Field("totp_step", "The TOTP time step in seconds; null for tokens that are not TOTP.", func(t *duo.Token) *int64 { return t.TOTPStep }),
+	int64Field("totp_step", "The TOTP time step in seconds; null for tokens that are not TOTP.", func(t *duo.Token) *duo.Int { return t.TOTPStep }),
 )
 
 var u2fTokenSpec = newObjectSpec(
 	stringField("registration_id", "The U2F registration's ID.", func(t *duo.U2FToken) *string { return t.RegistrationID }),
-	int64Field("date_added", "When the key was registered, in Unix seconds.", func(t *duo.U2FToken) *int64 { return t.DateAdded }),
+	int64Field("date_added", "When the key was registered, in Unix seconds.", func(t *duo.U2FToken) *duo.Int { return t.DateAdded }),
 )
 
 var webAuthnCredentialSpec = newObjectSpec(
 	stringField("credential_name", "The credential's name, as the user or Duo set it.", func(c *duo.WebAuthnCredential) *string { return c.CredentialName }),
 	stringField("label", "The credential's label.", func(c *duo.WebAuthnCredential) *string { return c.Label }),
 	stringField("webauthnkey", "The credential's ID in Duo.", func(c *duo.WebAuthnCredential) *string { return c.WebAuthnKey }),
-	int64Field("date_added", "When the credential was registered, in Unix seconds.", func(c *duo.WebAuthnCredential) *int64 { return c.DateAdded }),
+	int64Field("date_added", "When the credential was registered, in Unix seconds.", func(c *duo.WebAuthnCredential) *duo.Int { return c.DateAdded }),
 )
