@@ -273,22 +273,33 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 	}
 
 	*out = envelope[T]{}
-	decodeErr := json.Unmarshal(body, out)
-	if decodeErr != nil && json.Valid(body) && out.Stat == "OK" && status < 300 {
-		// Duo's JSON, with a value the client cannot read.
-		if unreadable := unreadable(http.MethodGet, path, body, out); unreadable != nil {
-			return false, unreadable
+	if decodeErr := json.Unmarshal(body, out); decodeErr != nil {
+		// The decoder stops at the first value it cannot read, which may
+		// come before stat: read stat alone to tell Duo's JSON from a body
+		// that is not.
+		var head struct {
+			Stat string `json:"stat"`
 		}
-		return false, fmt.Errorf("Duo answered GET %s with JSON the provider cannot read (%w). Please report it at https://github.com/idaudit/terraform-provider-duo/issues with this message", path, decodeErr)
+		if !json.Valid(body) || json.Unmarshal(body, &head) != nil || head.Stat == "" {
+			return status >= 500, fmt.Errorf("Duo answered GET %s with HTTP %d and a body that is not Duo's JSON (%s)", path, status, excerpt(body))
+		}
+		if head.Stat == "OK" && status < 300 {
+			if unreadable := unreadable(http.MethodGet, path, body, out); unreadable != nil {
+				return false, unreadable
+			}
+			return false, fmt.Errorf("Duo answered GET %s with JSON the provider cannot read (%w). Please report it at https://github.com/idaudit/terraform-provider-duo/issues with this message", path, decodeErr)
+		}
+		// An error answer: what it says is read member by member, so that
+		// one member that cannot be read does not hide the others.
+		*out = envelope[T]{}
+		var members map[string]json.RawMessage
+		_ = json.Unmarshal(body, &members) // an object: stat was read from it
+		for name, target := range map[string]any{"stat": &out.Stat, "code": &out.Code, "message": &out.Message, "message_detail": &out.MessageDetail} {
+			_ = json.Unmarshal(members[name], target) // what cannot be read stays empty
+		}
 	}
-	if decodeErr != nil && json.Valid(body) && out.Stat != "" {
-		// An error answer whose message cannot be read is still an error
-		// answer: report its status.
-		decodeErr = nil
-	}
-	if decodeErr != nil || out.Stat == "" {
-		failure = fmt.Errorf("Duo answered GET %s with HTTP %d and a body that is not Duo's JSON (%s)", path, status, excerpt(body))
-		return status >= 500, failure
+	if out.Stat == "" {
+		return status >= 500, fmt.Errorf("Duo answered GET %s with HTTP %d and a body that is not Duo's JSON (%s)", path, status, excerpt(body))
 	}
 	if out.Stat != "OK" || status >= 300 {
 		apiErr := &APIError{Method: http.MethodGet, Path: path, HTTPStatus: status, Code: out.Code.value, Message: out.Message, Detail: out.MessageDetail}

@@ -3,6 +3,7 @@ package duo
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -175,10 +176,12 @@ func (e *unreadableError) Error() string {
 		where = e.object + ", field " + e.field
 	}
 	want := "a value of another type"
-	if v, ok := e.cause.(*valueError); ok {
-		want = v.want
-	} else if t, ok := e.cause.(*json.UnmarshalTypeError); ok {
-		want = "a " + jsonKindOf(t.Type.String())
+	var valueErr *valueError
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(e.cause, &valueErr) {
+		want = valueErr.want
+	} else if errors.As(e.cause, &typeErr) {
+		want = jsonKindOf(typeErr.Type.String())
 	}
 	return fmt.Sprintf("Duo answered %s %s with a value the provider cannot read: in %s, Duo sent %s where the provider expects %s. "+
 		"Duo's answers vary between accounts and over time, and this form is new to the provider: please report it at "+
@@ -191,15 +194,15 @@ func (e *unreadableError) Error() string {
 func jsonKindOf(goType string) string {
 	switch {
 	case strings.HasPrefix(goType, "[]"):
-		return "list"
+		return "a list"
 	case strings.HasPrefix(goType, "map[") || strings.Contains(goType, "."):
-		return "object"
+		return "an object"
 	case goType == "string" || goType == "*string":
-		return "string"
+		return "a string"
 	case goType == "bool":
-		return "boolean"
+		return "a boolean"
 	}
-	return "number"
+	return "a number"
 }
 
 // unreadable explains why body, which is JSON, could not be decoded into
@@ -212,9 +215,10 @@ func unreadable(method, path string, body []byte, out any) *unreadableError {
 	}
 	e := &unreadableError{method: method, path: path, value: value, cause: cause}
 	// The answer's own members (response, metadata) are no object of
-	// Duo's: the object is inside response, unless response itself is
-	// unreadable.
-	if len(steps) > 1 && steps[0].name == "response" {
+	// Duo's: the object is inside response, unless response itself, or an
+	// object of its list, is unreadable as a whole.
+	wholeObject := len(steps) == 2 && steps[1].index >= 0
+	if len(steps) > 1 && steps[0].name == "response" && !wholeObject {
 		steps = steps[1:]
 		e.object = "the object of the answer"
 		// The object is the first one inside a list, such as a user of
@@ -338,12 +342,15 @@ func locateFields(members map[string]json.RawMessage, typ reflect.Type) ([]step,
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
-		member, ok := members[name]
-		if !ok {
-			continue
-		}
-		if inner, value, cause := locate(member, f.Type); cause != nil {
-			return append([]step{{name: name, index: -1, parent: members}}, inner...), value, cause
+		// encoding/json also fills a field from a member whose name
+		// differs only in case.
+		for key, member := range members {
+			if key != name && !strings.EqualFold(key, name) {
+				continue
+			}
+			if inner, value, cause := locate(member, f.Type); cause != nil {
+				return append([]step{{name: key, index: -1, parent: members}}, inner...), value, cause
+			}
 		}
 	}
 	return nil, nil, nil

@@ -2,16 +2,66 @@ package duo
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// FuzzDecodeAnswer feeds arbitrary answers to the decoder: it must never
-// panic, and it may only report success for a body that says "stat": "OK"
-// with a 2xx status.
+// answerDecoder decodes a whole answer of one endpoint, as the client does.
+type answerDecoder struct {
+	path   string
+	decode func(path string, status int, body []byte) (stat string, err error)
+}
+
+func pageOf[T any](path string) answerDecoder {
+	return answerDecoder{path, func(path string, status int, body []byte) (string, error) {
+		var page envelope[[]T]
+		_, err := classify(context.Background(), path, status, body, nil, &page)
+		return page.Stat, err
+	}}
+}
+
+func objectOf[T any](path string) answerDecoder {
+	return answerDecoder{path, func(path string, status int, body []byte) (string, error) {
+		var answer envelope[*T]
+		_, err := classify(context.Background(), path, status, body, nil, &answer)
+		return answer.Stat, err
+	}}
+}
+
+// answerDecoders are the answers of every endpoint the client reads.
+var answerDecoders = []answerDecoder{
+	pageOf[User](usersAPI.path),
+	objectOf[User](usersAPI.path + "/DU1"),
+	pageOf[Group](groupsAPI.path),
+	objectOf[Group](groupsV2API.path + "/DG1"),
+	pageOf[GroupMember](groupsV2API.path + "/DG1/users"),
+	pageOf[Admin](adminsAPI.path),
+	pageOf[AdministrativeUnit](administrativeUnitsAPI.path),
+	pageOf[Integration](integrationsAPI.path),
+	objectOf[Integration](integrationsAPI.path + "/DI1"),
+	pageOf[ListedPhone](phonesAPI.path),
+	pageOf[ListedToken](tokensAPI.path),
+	pageOf[BypassCode](bypassCodesAPI.path),
+	objectOf[Settings]("/admin/v1/settings"),
+	objectOf[AccountSummary]("/admin/v1/info/summary"),
+}
+
+// FuzzDecodeAnswer feeds arbitrary answers to the decoder of every
+// endpoint: it must never panic, it may only report success for a body
+// that says "stat": "OK" with a 2xx status, and an answer that is Duo's
+// JSON with "stat": "OK" is either read or refused with an error that
+// names the value it cannot read. The seeds include every answer in
+// ../shared/duo-payloads, when it is there.
 func FuzzDecodeAnswer(f *testing.F) {
 	for _, seed := range []string{
-		`{"stat":"OK","response":[{"user_id":"DU1","username":"a","phones":[{"capabilities":["push"]}]}],"metadata":{"total_objects":1}}`,
+		`{"stat":"OK","response":[{"user_id":"DU1","username":"a","is_enrolled":1,"last_login":"1343921403","phones":[{"capabilities":["push"],"activated":"true"}]}],"metadata":{"total_objects":1}}`,
 		`{"stat":"OK","response":[],"metadata":{"total_objects":"0","next_offset":"300"}}`,
+		`{"stat":"OK","response":[],"metadata":{"total_objects":{"relation":"eq","value":4},"next_offset":["1532951895000","af0b"]}}`,
+		`{"stat":"OK","response":{"admin_count":"3","user_count":8,"edition":null}}`,
 		`{"stat":"FAIL","code":"40103","message":"Invalid signature","message_detail":null}`,
 		`{"stat":"FAIL","code":40301}`,
 		`<html>Bad gateway</html>`,
@@ -22,14 +72,29 @@ func FuzzDecodeAnswer(f *testing.F) {
 	} {
 		f.Add(200, []byte(seed))
 	}
-	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		var page envelope[[]User]
-		_, failure := classify(context.Background(), usersAPI.path, status, body, nil, &page)
-		if failure == nil && (page.Stat != "OK" || status >= 300) {
-			t.Fatalf("accepted an answer with stat %q and status %d", page.Stat, status)
+	payloads, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "duo-payloads", "*.json"))
+	for _, file := range payloads {
+		if body, err := os.ReadFile(file); err == nil {
+			f.Add(200, body)
 		}
-		if failure != nil && failure.Error() == "" {
-			t.Fatal("an error without a message")
+	}
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		var head struct {
+			Stat string `json:"stat"`
+		}
+		readable := json.Valid(body) && json.Unmarshal(body, &head) == nil && head.Stat == "OK" && status >= 200 && status < 300
+		for _, d := range answerDecoders {
+			stat, err := d.decode(d.path, status, body)
+			if err == nil && (stat != "OK" || status >= 300) {
+				t.Fatalf("%s: accepted an answer with stat %q and status %d", d.path, stat, status)
+			}
+			if err != nil && err.Error() == "" {
+				t.Fatalf("%s: an error without a message", d.path)
+			}
+			var unreadable *unreadableError
+			if readable && err != nil && (!errors.As(err, &unreadable) || unreadable.field == "" || !strings.Contains(err.Error(), unreadable.field)) {
+				t.Fatalf("%s: Duo's JSON was refused without naming the value that cannot be read: %v", d.path, err)
+			}
 		}
 	})
 }

@@ -80,6 +80,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 		s.writeError(w, errForbidden)
 		return
 	}
+	if answer := s.answerFor(r); answer != nil && r.Method == http.MethodGet {
+		writeAnswer(w, answer)
+		return
+	}
 	serve := s.endpoint(w, r, snap)
 	if serve == nil {
 		s.writeError(w, errNotFound(""))

@@ -62,6 +62,8 @@ type Options struct {
 	// UsernameListMatchesAliases makes username_list on /admin/v1/users
 	// match aliases too, not only usernames.
 	UsernameListMatchesAliases bool
+	// Answers are served as they are, before the account's endpoints.
+	Answers []Answer
 }
 
 // Server is a running fake Duo Admin API. Its methods are safe for concurrent
@@ -80,6 +82,7 @@ type Server struct {
 
 	denied                     []string
 	usernameListMatchesAliases bool
+	answers                    []Answer
 
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
@@ -133,6 +136,7 @@ func newServer(opts Options) (*Server, error) {
 		listRequests: map[string]*atomic.Int64{membersListing.path: {}},
 
 		usernameListMatchesAliases: opts.UsernameListMatchesAliases,
+		answers:                    opts.Answers,
 	}
 	for _, path := range opts.Denied {
 		if !strings.HasPrefix(path, "/") {

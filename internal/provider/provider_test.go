@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -220,24 +222,98 @@ func expectUser(address string, want map[string]any) statecheck.StateCheck {
 	}}
 }
 
+// compareUser checks that the object got, from the state, holds what Duo
+// sent as want, as compareValue does; the data source's timeouts are not
+// Duo's.
 func compareUser(got, want map[string]any) error {
 	if got == nil {
 		return errors.New("is not an object")
 	}
-	for key := range want {
-		if _, ok := got[key]; !ok {
-			return fmt.Errorf("Duo sent the field %q but the state has no such attribute", key)
+	return compareValue(withoutKeys(got, "timeouts"), want, "")
+}
+
+// compareValue checks that got, a value from the state, holds want, what
+// Duo sent, at every depth: each field Duo sent is an attribute with the
+// same value, and each attribute Duo did not send is null. A value Duo sent
+// in one of its other forms (a flag as 0 or 1, an integer as a string)
+// counts as the same value. at names where the values are, for errors.
+func compareValue(got, want any, at string) error {
+	return compareNormalized(normalizeJSON(got), normalizeJSON(want), at)
+}
+
+func compareNormalized(got, want any, at string) error {
+	switch want := want.(type) {
+	case map[string]any:
+		object, ok := got.(map[string]any)
+		if !ok {
+			return fmt.Errorf("%s is %s, want the object %s", nameOf(at), mustJSON(got), mustJSON(want))
 		}
+		for key := range want {
+			if _, ok := object[key]; !ok {
+				return fmt.Errorf("Duo sent the field %q but the state has no such attribute", strings.TrimPrefix(at+"."+key, "."))
+			}
+		}
+		for key, value := range object {
+			sent, ok := want[key]
+			if !ok && value != nil {
+				return fmt.Errorf("%s is %s, but Duo did not send it: it must be null", strings.TrimPrefix(at+"."+key, "."), mustJSON(value))
+			}
+			if err := compareNormalized(value, sent, strings.TrimPrefix(at+"."+key, ".")); err != nil {
+				return err
+			}
+		}
+		return nil
+	case []any:
+		list, ok := got.([]any)
+		if !ok || len(list) != len(want) {
+			return fmt.Errorf("%s is %s, want %s", nameOf(at), mustJSON(got), mustJSON(want))
+		}
+		for i := range want {
+			if err := compareNormalized(list[i], want[i], fmt.Sprintf("%s[%d]", at, i)); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	for key, value := range got {
-		if key == "timeouts" {
-			continue
-		}
-		if !reflect.DeepEqual(normalizeJSON(value), normalizeJSON(want[key])) {
-			return fmt.Errorf("%s is %s, want %s", key, mustJSON(value), mustJSON(want[key]))
-		}
+	if !sameScalar(got, want) {
+		return fmt.Errorf("%s is %s, want %s", nameOf(at), mustJSON(got), mustJSON(want))
 	}
 	return nil
+}
+
+func nameOf(at string) string {
+	if at == "" {
+		return "the value"
+	}
+	return at
+}
+
+// sameScalar reports whether the state's scalar got is what Duo sent as
+// want, in any of the forms Duo sends it.
+func sameScalar(got, want any) bool {
+	if reflect.DeepEqual(got, want) {
+		return true
+	}
+	text, sentAsText := want.(string)
+	switch got := got.(type) {
+	case bool:
+		flag, isNumber := want.(float64)
+		return isNumber && flag == map[bool]float64{false: 0, true: 1}[got] ||
+			sentAsText && slices.Contains(map[bool][]string{false: {"0", "false"}, true: {"1", "true"}}[got], strings.ToLower(text))
+	case float64:
+		number, err := strconv.ParseFloat(text, 64)
+		return sentAsText && err == nil && number == got
+	}
+	return false
+}
+
+// withoutKeys returns object without the given keys.
+func withoutKeys(object map[string]any, keys ...string) map[string]any {
+	out := maps.Clone(object)
+	for _, key := range keys {
+		delete(out, key)
+	}
+	return out
 }
 
 // normalizeJSON makes values from the state and from Duo comparable:
