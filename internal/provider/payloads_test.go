@@ -14,7 +14,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
@@ -213,6 +215,19 @@ func (p duoPayload) renamed(t *testing.T, idField, suffix string) duoPayload {
 	return duoPayload{name: p.name + " (renamed)", body: body}
 }
 
+// edited returns the payload with its answer changed by edit, such as a
+// value sent in another of the forms Duo's sources show.
+func (p duoPayload) edited(t *testing.T, edit func(response any)) duoPayload {
+	t.Helper()
+	answer := p.decoded(t)
+	edit(answer["response"])
+	body, err := json.Marshal(answer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return duoPayload{name: p.name + " (edited)", body: body}
+}
+
 // answer serves the payload at path, for a request with query, at offset.
 func (p duoPayload) answer(path string, query url.Values, offset int) fakeduo.Answer {
 	return fakeduo.Answer{Path: path, Query: query, Offset: offset, Body: p.body}
@@ -284,6 +299,28 @@ func TestAccPayloads(t *testing.T) {
 	groupsWithoutMetadata := read("admin_v1_groups__duo_api_php.json")
 	unpaged := serve(groupsWithoutMetadata.answer("/admin/v1/groups", nil, 0))
 
+	// The forms other sources of Duo's show for the same values: a flag as
+	// 1, a time and counts as strings, a page without total_objects.
+	usersInOtherForms := users.edited(t, func(response any) {
+		user := response.([]any)[0].(map[string]any)
+		user["is_enrolled"], user["last_login"] = 1, "1343921403"
+		user["phones"].([]any)[0].(map[string]any)["activated"] = "1"
+	})
+	summaryInOtherForms := summary.edited(t, func(response any) {
+		counts := response.(map[string]any)
+		counts["user_count"], counts["admin_count"] = "8", "3"
+	})
+	groupsWithoutTotal := groupsPage1.edited(t, func(any) {})
+	if !bytes.Contains(groupsWithoutTotal.body, []byte(`"total_objects":4`)) {
+		t.Fatalf("%s has no total_objects to take out", groupsPage1.name)
+	}
+	groupsWithoutTotal.body = bytes.Replace(groupsWithoutTotal.body, []byte(`"total_objects":4`), []byte(`"unknown":{"added":"later"}`), 1)
+	otherForms := serve(
+		usersInOtherForms.answer("/admin/v1/users", nil, 0),
+		summaryInOtherForms.answer("/admin/v1/info/summary", nil, 0),
+		groupsWithoutTotal.answer("/admin/v1/groups", nil, 0), groupsPage2.answer("/admin/v1/groups", nil, nextOffset(t, groupsPage1)),
+	)
+
 	notFound, invalid, badRequest := read("error_40401__duo_client_python.json"), read("error_40002__duo_api_php.json"), read("error_40001__duo_api_csharp.json")
 	errorAnswer := func(p duoPayload, path string) fakeduo.Answer {
 		a := p.answer(path, nil, 0)
@@ -344,6 +381,21 @@ data "duo_tokens" "all" {}
 				Config: unpaged.config(`data "duo_groups" "all" {}`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPayloadObjects("data.duo_groups.all", "groups", groupsWithoutMetadata.objects(t)),
+				},
+			},
+			{
+				Config: otherForms.config(`
+data "duo_users" "all" {}
+data "duo_account_summary" "account" {}
+data "duo_groups" "all" {}
+`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPayloadObjects("data.duo_users.all", "users", usersInOtherForms.objects(t)),
+					statecheck.ExpectKnownValue("data.duo_users.all", itemAt("users", 0, "is_enrolled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue("data.duo_users.all", itemAt("users", 0, "last_login"), knownvalue.Int64Exact(1343921403)),
+					expectPayloadObject("data.duo_account_summary.account", summaryInOtherForms.object(t)),
+					statecheck.ExpectKnownValue("data.duo_account_summary.account", tfjsonpath.New("user_count"), knownvalue.Int64Exact(8)),
+					expectPayloadObjects("data.duo_groups.all", "groups", groupsPage1.objects(t), groupsPage2.objects(t)),
 				},
 			},
 			{
