@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -224,18 +225,47 @@ func compareUser(got, want map[string]any) error {
 	if got == nil {
 		return errors.New("is not an object")
 	}
-	for key := range want {
-		if _, ok := got[key]; !ok {
-			return fmt.Errorf("Duo sent the field %q but the state has no such attribute", key)
+	got = maps.Clone(got)
+	delete(got, "timeouts")
+	return compareValue("", normalizeJSON(got), normalizeJSON(want))
+}
+
+// compareValue compares a value of the state with what Duo sent, at every
+// depth: each field Duo sent must be an attribute with the same value, and
+// each attribute Duo did not send must be null. path names the value in
+// errors.
+func compareValue(path string, got, want any) error {
+	switch want := want.(type) {
+	case map[string]any:
+		object, ok := got.(map[string]any)
+		if !ok {
+			return fmt.Errorf("%s is %s, want %s", path, mustJSON(got), mustJSON(want))
 		}
+		for key := range want {
+			if _, ok := object[key]; !ok {
+				return fmt.Errorf("Duo sent the field %q but the state has no such attribute", strings.TrimPrefix(path+"."+key, "."))
+			}
+		}
+		for key, value := range object {
+			if err := compareValue(strings.TrimPrefix(path+"."+key, "."), value, want[key]); err != nil {
+				return err
+			}
+		}
+		return nil
+	case []any:
+		list, ok := got.([]any)
+		if !ok || len(list) != len(want) {
+			return fmt.Errorf("%s is %s, want %s", path, mustJSON(got), mustJSON(want))
+		}
+		for i := range want {
+			if err := compareValue(fmt.Sprintf("%s[%d]", path, i), list[i], want[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	for key, value := range got {
-		if key == "timeouts" {
-			continue
-		}
-		if !reflect.DeepEqual(normalizeJSON(value), normalizeJSON(want[key])) {
-			return fmt.Errorf("%s is %s, want %s", key, mustJSON(value), mustJSON(want[key]))
-		}
+	if !reflect.DeepEqual(got, want) {
+		return fmt.Errorf("%s is %s, want %s", path, mustJSON(got), mustJSON(want))
 	}
 	return nil
 }
