@@ -43,8 +43,8 @@ var endpointSpec = newObjectSpec(
 	stringField("health_app_client_version", endpointText("The version of Duo Desktop (formerly the Duo Device Health app) on the endpoint")+" Null when Duo does not send it, as older accounts do not.",
 		func(e *duo.Endpoint) *string { return e.HealthAppClientVersion }),
 	stringField("health_data_last_collected", "When Duo Desktop last reported the endpoint's health, as Duo sends it. Duo's sources disagree on its form: "+
-		"Duo's documentation shows Unix seconds (a number), payloads captured from Duo show `\"\"`. A number is kept as its digits, such as `\"1624451421\"` "+
-		"(`tonumber()` reads it, and `provider::duo::unix_to_rfc3339(tonumber(...))` makes it a time); `\"\"` stays `\"\"`. "+
+		"Duo's documentation shows Unix seconds (a number), payloads captured from Duo show `\"\"`. A number is kept as its digits, such as `\"1624451421\"`, "+
+		"which `tonumber()` reads; `\"\"` stays `\"\"`. "+
 		"Null when Duo does not send it, as older accounts do not.",
 		func(e *duo.Endpoint) *string { return (*string)(e.HealthDataLastCollected) }),
 	int64Field("last_updated", "When Duo last updated what it knows of the endpoint, in Unix seconds. Duo forgets an endpoint after 30 days without activity.", func(e *duo.Endpoint) *duo.Int { return e.LastUpdated }),

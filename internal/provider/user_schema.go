@@ -86,7 +86,7 @@ var webAuthnCredentialSpec = newObjectSpec(
 	stringField("label", "The credential's label.", func(c *duo.WebAuthnCredential) *string { return c.Label }),
 	stringField("webauthnkey", "The credential's ID in Duo.", func(c *duo.WebAuthnCredential) *string { return c.WebAuthnKey }),
 	int64Field("date_added", "When the credential was registered, in Unix seconds.", func(c *duo.WebAuthnCredential) *duo.Int { return c.DateAdded }),
-	int64Field("date_last_used", "When the credential was last used, in Unix seconds; null if never."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *duo.Int { return c.DateLastUsed }),
+	int64Field("date_last_used", "When the credential was last used, in Unix seconds; null if it never was, and when Duo does not send it, as older accounts do not.", func(c *duo.WebAuthnCredential) *duo.Int { return c.DateLastUsed }),
 	stringField("aaguid", "The AAGUID of the authenticator that holds the credential, which names its make and model."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *string { return c.AAGUID }),
 	stringField("credential_id", "The credential's WebAuthn credential ID, as Duo writes it."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *string { return c.CredentialID }),
 	stringField("registered_as", "How the credential was registered: `platform` (built into the device, such as Touch ID or Windows Hello), `cross-platform` (an authenticator of its own, such as a security key) or `unknown`."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *string { return c.RegisteredAs }),
