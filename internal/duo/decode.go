@@ -84,6 +84,29 @@ func (f *Float) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Text is a value that Duo's sources show as a string in one place and as
+// a number in another. It is kept as Duo wrote it, without loss: a string
+// as it is ("" included), a number as its JSON digits, such as
+// "1624451421".
+type Text string
+
+func (t *Text) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		var s string
+		if err := json.Unmarshal(data, &s); err != nil {
+			return &valueError{want: "a string or a number", data: data}
+		}
+		*t = Text(s)
+		return nil
+	}
+	var number json.Number
+	if !json.Valid(data) || json.Unmarshal(data, &number) != nil {
+		return &valueError{want: "a string or a number", data: data}
+	}
+	*t = Text(number)
+	return nil
+}
+
 // unquoted returns the text of a JSON string without its quotes, or any
 // other JSON value as it is.
 func unquoted(data []byte) []byte {

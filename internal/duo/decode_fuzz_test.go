@@ -46,6 +46,9 @@ var answerDecoders = []answerDecoder{
 	pageOf[ListedPhone](phonesAPI.path),
 	pageOf[ListedToken](tokensAPI.path),
 	pageOf[BypassCode](bypassCodesAPI.path),
+	pageOf[ListedWebAuthnCredential](webAuthnCredentialsAPI.path),
+	pageOf[Endpoint](endpointsAPI.path),
+	pageOf[DesktopAuthenticator](desktopAuthenticatorsAPI.path),
 	objectOf[Settings]("/admin/v1/settings"),
 	objectOf[AccountSummary]("/admin/v1/info/summary"),
 }

@@ -32,6 +32,9 @@ var formsOf = map[reflect.Type][]form{
 	reflect.TypeFor[Float](): {
 		{`1.5`, Float(1.5)}, {`"1.5"`, Float(1.5)}, {`2`, Float(2)},
 	},
+	reflect.TypeFor[Text](): {
+		{`"2021-06-23"`, Text("2021-06-23")}, {`""`, Text("")}, {`1624451421`, Text("1624451421")},
+	},
 }
 
 // unreadableForms cannot be read as each lenient type.
@@ -40,6 +43,7 @@ var unreadableForms = map[reflect.Type]string{
 	reflect.TypeFor[Int]():     `"soon"`,
 	reflect.TypeFor[FlexInt](): `"on"`,
 	reflect.TypeFor[Float]():   `[1]`,
+	reflect.TypeFor[Text]():    `true`,
 }
 
 // decodedObject decodes object, given as JSON members, as the first
@@ -150,6 +154,10 @@ func TestDecodingTakesEveryFormDuoSends(t *testing.T) {
 	})
 	t.Run("integrations", func(t *testing.T) { testEveryForm[Integration](t, integrationsAPI.path, "integration_key") })
 	t.Run("bypass codes", func(t *testing.T) { testEveryForm[BypassCode](t, bypassCodesAPI.path, "bypass_code_id") })
+	t.Run("listed webauthn credentials", func(t *testing.T) {
+		testEveryForm[ListedWebAuthnCredential](t, webAuthnCredentialsAPI.path, "webauthnkey")
+	})
+	t.Run("endpoints", func(t *testing.T) { testEveryForm[Endpoint](t, endpointsAPI.path, "epkey") })
 	t.Run("settings", func(t *testing.T) { testEveryForm[Settings](t, "/admin/v1/settings", "") })
 	t.Run("summary", func(t *testing.T) { testEveryForm[AccountSummary](t, "/admin/v1/info/summary", "") })
 }

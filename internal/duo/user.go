@@ -78,12 +78,23 @@ type U2FToken struct {
 	DateAdded      *Int    `json:"date_added"`
 }
 
-// WebAuthnCredential is a WebAuthn security key or platform authenticator.
+// WebAuthnCredential is a WebAuthn credential: a passkey, a security key or
+// a platform authenticator. Older accounts send only its first four
+// fields; the others are null then.
 type WebAuthnCredential struct {
-	CredentialName *string `json:"credential_name"`
-	Label          *string `json:"label"`
-	WebAuthnKey    *string `json:"webauthnkey"`
-	DateAdded      *Int    `json:"date_added"`
+	CredentialName         *string  `json:"credential_name"`
+	Label                  *string  `json:"label"`
+	WebAuthnKey            *string  `json:"webauthnkey"`
+	DateAdded              *Int     `json:"date_added"`
+	DateLastUsed           *Int     `json:"date_last_used"`
+	AAGUID                 *string  `json:"aaguid"`
+	CredentialID           *string  `json:"credential_id"`
+	RegisteredAs           *string  `json:"registered_as"`
+	Transports             []string `json:"transports"`
+	BackupEligible         *Bool    `json:"backup_eligible"`
+	BackupStatus           *Bool    `json:"backup_status"`
+	PasswordlessAuthorized *Bool    `json:"passwordless_authorized"`
+	UVCapable              *Bool    `json:"uv_capable"`
 }
 
 // usernameAndAliases are the names a user answers to: first its username,

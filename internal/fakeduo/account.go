@@ -1,13 +1,16 @@
 package fakeduo
 
+import "slices"
+
 // Account is what the fake serves besides users and groups: the
 // administrators, applications, devices and settings of a Duo account.
 //
 // Phones and tokens are listed from the users and admins who hold them;
-// Account adds the ones nobody holds. References must name what the fake
-// serves: admins and units name each other, units name groups and
-// integrations, integrations name groups, bypass codes name users. Start
-// fails otherwise.
+// Account adds the ones nobody holds. WebAuthn credentials are listed from
+// the users and admins who hold them only. References must name what the
+// fake serves: admins and units name each other, units name groups and
+// integrations, integrations name groups, bypass codes, endpoints and
+// desktop authenticators name users. Start fails otherwise.
 type Account struct {
 	Admins                    []Admin
 	AdministrativeUnits       []AdministrativeUnit
@@ -15,6 +18,8 @@ type Account struct {
 	Phones                    []Phone // phones no user holds
 	Tokens                    []Token // tokens no user or admin holds
 	BypassCodes               []BypassCode
+	Endpoints                 []Endpoint
+	DesktopAuthenticators     []DesktopAuthenticator
 	Settings                  Settings
 	TelephonyCreditsRemaining int
 	Edition                   *string // the summary's edition; absent when nil
@@ -24,15 +29,30 @@ type Account struct {
 // given users and no account holds.
 const generatedAccountSize = 5
 
-// withoutBypassCodesOf returns account without the bypass codes of the
-// users in removed, as Duo deletes them with their user.
-func (account Account) withoutBypassCodesOf(removed map[string]bool) Account {
-	var kept []BypassCode
+// withoutObjectsOf returns account without the bypass codes and desktop
+// authenticators of the users in removed, as Duo deletes them with their
+// user. The endpoints they used stay, with no user: Duo keeps an endpoint
+// until it has been inactive for 30 days.
+func (account Account) withoutObjectsOf(removed map[string]bool) Account {
+	var codes []BypassCode
 	for _, c := range account.BypassCodes {
 		if !removed[c.UserID] {
-			kept = append(kept, c)
+			codes = append(codes, c)
 		}
 	}
-	account.BypassCodes = kept
+	account.BypassCodes = codes
+	var authenticators []DesktopAuthenticator
+	for _, a := range account.DesktopAuthenticators {
+		if !removed[a.UserID] {
+			authenticators = append(authenticators, a)
+		}
+	}
+	account.DesktopAuthenticators = authenticators
+	account.Endpoints = slices.Clone(account.Endpoints)
+	for i := range account.Endpoints {
+		if removed[account.Endpoints[i].UserID] {
+			account.Endpoints[i].UserID = ""
+		}
+	}
 	return account
 }

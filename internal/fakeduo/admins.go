@@ -32,6 +32,9 @@ type Admin struct {
 	RestrictedByAdminUnits bool     `json:"restricted_by_admin_units"` // true for an admin in a unit
 	Role                   *string  `json:"role,omitempty"`            // absent on editions without administrative roles
 	Status                 string   `json:"status"`                    // Active, Disabled, Expired, Pending Activation
+	// WebAuthnCreds are the credentials the admin logs in to the Admin
+	// Panel with, listed by /admin/v1/webauthncredentials only.
+	WebAuthnCreds []WebAuthnCred `json:"-"`
 }
 
 // normalized returns a with admin_units [] rather than null.

@@ -22,19 +22,26 @@ type BypassCode struct {
 
 // indexBypassCodes encodes codes with their holders' short forms.
 func indexBypassCodes(codes []BypassCode, users *userIndex, shortUsers [][]byte) (collection, error) {
-	for _, c := range codes {
-		if _, ok := users.byID[c.UserID]; !ok {
-			return collection{}, fmt.Errorf("fakeduo: bypass code %q belongs to user_id %q, which is not among the users", c.BypassCodeID, c.UserID)
+	return indexHeldByUsers("bypass code", "bypass_code_id", len(codes),
+		func(i int) string { return codes[i].BypassCodeID },
+		func(i int) string { return codes[i].UserID },
+		func(i int) any { return codes[i] }, users, shortUsers)
+}
+
+// indexHeldByUsers encodes n objects of a kind whose IDs are named idName,
+// each with the short form of the user userID(i) under "user": an object
+// of a user who is not served is an error.
+func indexHeldByUsers(kind, idName string, n int, id, userID func(i int) string, object func(i int) any, users *userIndex, shortUsers [][]byte) (collection, error) {
+	for i := range n {
+		if _, ok := users.byID[userID(i)]; !ok {
+			return collection{}, fmt.Errorf("fakeduo: %s %q belongs to user_id %q, which is not among the users", kind, id(i), userID(i))
 		}
 	}
-	return newCollection("bypass_code_id", len(codes),
-		func(i int) string { return codes[i].BypassCodeID },
-		func(i int) ([]byte, error) {
-			// The holder is sent in short form under "user".
-			code, err := json.Marshal(codes[i])
-			if err != nil {
-				return nil, err
-			}
-			return withRawFields(code, rawField{"user", shortUsers[users.byID[codes[i].UserID]]}), nil
-		}, nil)
+	return newCollection(idName, n, id, func(i int) ([]byte, error) {
+		encoded, err := json.Marshal(object(i))
+		if err != nil {
+			return nil, err
+		}
+		return withRawFields(encoded, rawField{"user", shortUsers[users.byID[userID(i)]]}), nil
+	}, nil)
 }

@@ -58,8 +58,9 @@ type Faults struct {
 	// listing does. Requests served after that see the changed account,
 	// exactly as a fake started with the changed users and the same
 	// Account would serve it (groups and their members, phones, tokens and
-	// the summary included), less the removed users' bypass codes, which
-	// Duo deletes with them; a request being served at the time of the
+	// the summary included), less the removed users' bypass codes and
+	// desktop authenticators, which Duo deletes with them (their endpoints
+	// stay, with no user); a request being served at the time of the
 	// change finishes with the account as it was.
 	MutateAfter   int
 	Insert        []User
@@ -160,7 +161,7 @@ func (state *faultState) init(faults *Faults, users []User, extraGroups []Group,
 	if len(unknown) > 0 {
 		return fmt.Errorf("fakeduo: Faults.RemoveUserIDs names no user with the IDs %q", slices.Sorted(maps.Keys(unknown)))
 	}
-	changedAccount := account.withoutBypassCodesOf(removed)
+	changedAccount := account.withoutObjectsOf(removed)
 	changed, err := newSnapshot(changedUsers, extraGroups, &changedAccount)
 	if err != nil {
 		return fmt.Errorf("fakeduo: the users after Faults' mutation: %w", err)

@@ -390,10 +390,15 @@ func TestMutationChangesTheAccount(t *testing.T) {
 	s := startServer(t, Options{Users: before, Account: &account, Faults: faults})
 	c := newClient(s, s.IntegrationKey(), s.SecretKey())
 
-	// Codes are given to the users in turn: the removed users 3 and 7 hold
-	// codes 3 and 7, which go with them.
+	// Codes, desktop authenticators and endpoints are given to the users
+	// in turn: the removed users 3 and 7 hold codes and authenticators 3
+	// and 7, which go with them, and last used endpoints 3 and 7, which
+	// stay without a user.
 	changed := account
 	changed.BypassCodes = slices.Concat(account.BypassCodes[:3], account.BypassCodes[4:7], account.BypassCodes[8:])
+	changed.DesktopAuthenticators = slices.Concat(account.DesktopAuthenticators[:3], account.DesktopAuthenticators[4:7], account.DesktopAuthenticators[8:])
+	changed.Endpoints = slices.Clone(account.Endpoints)
+	changed.Endpoints[3].UserID, changed.Endpoints[7].UserID = "", ""
 	reference := startServer(t, Options{Users: after, Account: &changed})
 	referenceClient := newClient(reference, reference.IntegrationKey(), reference.SecretKey())
 
@@ -402,7 +407,7 @@ func TestMutationChangesTheAccount(t *testing.T) {
 	}
 	listUsers(t, c, nil)
 	for _, path := range []string{bypassCodesPath, phonesPath, tokensPath, summaryPath, adminsPath, adminUnitsPath, integrationsPath,
-		bypassCodesPath + "/" + account.BypassCodes[3].BypassCodeID} {
+		bypassCodesPath + "/" + account.BypassCodes[3].BypassCodeID, webAuthnCredentialsPath, endpointsPath, desktopAuthenticatorsPath} {
 		gotStatus, got := call(t, c, path, nil)
 		wantStatus, want := call(t, referenceClient, path, nil)
 		if gotStatus != wantStatus || !bytes.Equal(got, want) {

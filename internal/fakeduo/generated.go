@@ -51,8 +51,8 @@ func generatedID(prefix string, i uint64) string {
 
 // GeneratedUsers returns n deterministic, realistic users for pagination
 // tests and benchmarks. User i (from 0) has username "user%05d" of i+1 and a
-// unique user_id; statuses, phones (0-2), groups (0-2), tokens, aliases and
-// nulls vary with i.
+// unique user_id; statuses, phones (0-2), groups (0-2), tokens, WebAuthn
+// credentials (one for every fourth user), aliases and nulls vary with i.
 func GeneratedUsers(n int) []User {
 	users := make([]User, n)
 	for i := range users {
@@ -128,6 +128,10 @@ func GeneratedUsers(n int) []User {
 		if i%8 == 5 {
 			u.IsEnrolled = true
 			u.Tokens = []Token{{TokenID: generatedID("DH", uint64(i)), Serial: num, Type: "t6", TOTPStep: ptr(int64(30))}}
+		}
+		if i%4 == 2 {
+			u.IsEnrolled = true
+			u.WebAuthnCreds = []WebAuthnCred{generatedCredential(uint64(i), i/4)}
 		}
 		users[i] = u
 	}

@@ -16,16 +16,18 @@ var (
 // Offsets keep the IDs of generated objects apart from those GeneratedUsers
 // derives from the same prefix.
 const (
-	adminTokenIDs   uint64 = 1 << 32
-	unownedTokenIDs uint64 = 2 << 32
-	unownedPhoneIDs uint64 = 1 << 32
-	clientSecrets   uint64 = 1 << 32
+	adminTokenIDs    uint64 = 1 << 32
+	unownedTokenIDs  uint64 = 2 << 32
+	unownedPhoneIDs  uint64 = 1 << 32
+	clientSecrets    uint64 = 1 << 32
+	adminCredentials uint64 = 1 << 32
 )
 
 // GeneratedAccount returns a deterministic account for users (such as
 // GeneratedUsers), for paging tests: n admins, n administrative units, n
-// integrations, n phones and n tokens nobody holds, and n bypass codes
-// given to the users in turn (none without users). Admin i is in unit i
+// integrations, n phones and n tokens nobody holds, n endpoints, and n
+// bypass codes and n desktop authenticators given to the users in turn
+// (none without users); every other admin has a WebAuthn credential. Admin i is in unit i
 // when i%4 == 0; unit i restricts to one of the users' groups when i%2 ==
 // 0 and holds integration i when i%3 == 0. Roles, statuses, integration
 // types, nulls, "" and absent fields vary with i, and some names are not
@@ -95,9 +97,13 @@ func GeneratedAccount(users []User, n int) Account {
 		account.AdministrativeUnits[i] = unit
 		account.Phones[i] = generatedPhone(i)
 		account.Tokens[i] = generatedToken(unownedTokenIDs, i, generatedTokenTypes[i%len(generatedTokenTypes)], "U")
+		var userID string
 		if len(users) > 0 {
-			account.BypassCodes = append(account.BypassCodes, generatedBypassCode(i, users[i%len(users)].UserID, account.Admins[i].Email))
+			userID = users[i%len(users)].UserID
+			account.BypassCodes = append(account.BypassCodes, generatedBypassCode(i, userID, account.Admins[i].Email))
+			account.DesktopAuthenticators = append(account.DesktopAuthenticators, generatedDesktopAuthenticator(i, userID))
 		}
+		account.Endpoints = append(account.Endpoints, generatedEndpoint(i, userID))
 	}
 	return account
 }
@@ -130,6 +136,9 @@ func generatedAdmin(i int) Admin {
 	if i%6 == 0 {
 		token := generatedToken(adminTokenIDs, i, "h6", "A")
 		a.HardToken = &token
+	}
+	if i%2 == 0 {
+		a.WebAuthnCreds = []WebAuthnCred{generatedCredential(adminCredentials+uint64(i), i)}
 	}
 	return a
 }

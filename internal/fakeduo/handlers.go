@@ -72,6 +72,12 @@ var kinds = []*kind{
 		objects: func(snap *snapshot) *collection { return &snap.tokens.collection }},
 	{listing: bypassCodesListing, itemPrefix: bypassCodesPath, idName: "bypass_code_id",
 		objects: func(snap *snapshot) *collection { return &snap.bypassCodes }},
+	{listing: webAuthnCredentialsListing, itemPrefix: webAuthnCredentialsPath, idName: "webauthnkey",
+		objects: func(snap *snapshot) *collection { return &snap.webAuthnCredentials }},
+	{listing: endpointsListing, itemPrefix: endpointsPath, idName: "epkey",
+		objects: func(snap *snapshot) *collection { return &snap.endpoints }},
+	{listing: desktopAuthenticatorsListing, itemPrefix: desktopAuthenticatorsPath, idName: "dakey",
+		objects: func(snap *snapshot) *collection { return &snap.desktopAuthenticators }},
 }
 
 // route dispatches an authenticated request, answering it from snap.

@@ -45,6 +45,14 @@ func TestStartRejectsDanglingReferences(t *testing.T) {
 			a.Admins[6].HardToken = &Token{TokenID: "DHSAMPLE000000000003", Serial: "other", Type: "yk"}
 		}, "DHSAMPLE000000000003"},
 		"two tokens with one type and serial": {func(a *Account) { a.Tokens[1].Type = "h6" }, "100001"},
+		"endpoint of an unknown user":         {func(a *Account) { a.Endpoints[1].UserID = "DUNOSUCHUSER" }, "DUNOSUCHUSER"},
+		"desktop authenticator of an unknown user": {func(a *Account) {
+			a.DesktopAuthenticators[2].UserID = "DUNOSUCHUSER"
+		}, "DUNOSUCHUSER"},
+		"duplicate endpoint": {func(a *Account) { a.Endpoints[1].Epkey = a.Endpoints[0].Epkey }, "EPSAMPLE000000000001"},
+		"admin credential with a user's webauthnkey": {func(a *Account) {
+			a.Admins[0].WebAuthnCreds[0].WebAuthnKey = "WASAMPLE000000000001"
+		}, "WASAMPLE000000000001"},
 	} {
 		account := SampleAccount()
 		tt.change(&account)

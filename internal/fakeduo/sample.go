@@ -36,7 +36,8 @@ var (
 //	                                         2 groups; 2 phones (full capabilities, last_seen ISO, postdelay/predelay "0",
 //	                                         sms_passcodes_sent true, tampered "Not tampered" / landline with
 //	                                         capabilities ["phone"], last_seen/postdelay/predelay null, tampered "");
-//	                                         h6 token totp_step null; 1 u2ftoken; 1 webauthncredential
+//	                                         h6 token totp_step null; 1 u2ftoken; 1 webauthncredential: YubiKey 5,
+//	                                         cross-platform, used 2024-06-01, not passwordless
 //	2  DUSAMPLE000000000002  zoe.nunez       bypass; "Zoë Ñúñez"; alias1..4 all ""; aliases {}; email "" and notes "";
 //	                                         last_login null; enable_auto_prompt false; phone with capabilities [] and
 //	                                         tampered "Tampered"; t6 token totp_step 30
@@ -45,11 +46,14 @@ var (
 //	4  DUSAMPLE000000000004  rocket.rider    locked out with lockout_reason; emoji in realname/firstname
 //	5  DUSAMPLE000000000005  departed.user   pending deletion; not enrolled; every nested list empty
 //	6  DUSAMPLE000000000006  ada.lovelace    active; alias3/alias4 set, alias1/2 null; aliases {alias3,alias4};
-//	                                         yk + d1 tokens; 2 webauthncredentials, 2 u2ftokens
+//	                                         yk + d1 tokens; 2 u2ftokens; 2 webauthncredentials: Touch ID, platform,
+//	                                         passwordless, backed up; YubiKey 5C as older accounts send it
+//	                                         (the four first fields only); the same email as admin Ada Lovelace
 //	7  DUSAMPLE000000000007  svc-backup      active, not enrolled service account; 4 groups; notes with quotes,
 //	                                         newline and HTML characters
 //	8  DUSAMPLE000000000008  mary.major      active, directory-synced with external_id; email with "+";
-//	                                         alias1 "mmajor"; enable_auto_prompt true
+//	                                         alias1 "mmajor"; enable_auto_prompt true; 1 webauthncredential registered
+//	                                         as "unknown", never used (date_last_used null), transports []
 func SampleUsers() []User {
 	return []User{
 		{
@@ -76,9 +80,13 @@ func SampleUsers() []User {
 					Capabilities: []string{"phone"},
 				},
 			},
-			Tokens:        []Token{{TokenID: "DHSAMPLE000000000001", Serial: "100001", Type: "h6"}},
-			U2FTokens:     []U2FToken{{RegistrationID: "D2SAMPLE000000000001", DateAdded: sampleAdded}},
-			WebAuthnCreds: []WebAuthnCred{{CredentialName: "YubiKey 5", Label: "Security Key", WebAuthnKey: "WASAMPLE000000000001", DateAdded: sampleAdded}},
+			Tokens:    []Token{{TokenID: "DHSAMPLE000000000001", Serial: "100001", Type: "h6"}},
+			U2FTokens: []U2FToken{{RegistrationID: "D2SAMPLE000000000001", DateAdded: sampleAdded}},
+			WebAuthnCreds: []WebAuthnCred{{
+				CredentialName: "YubiKey 5", Label: "Security Key", WebAuthnKey: "WASAMPLE000000000001", DateAdded: sampleAdded,
+				DateLastUsed: ptr(sampleLastLogin), AAGUID: "cb69481e-8ff7-4039-93ec-0a2729a154a8", CredentialID: "d2FzYW1wbGUtY3JlZGVudGlhbC0wMQ",
+				RegisteredAs: "cross-platform", Transports: []string{"usb", "nfc"}, UVCapable: true,
+			}},
 		},
 		{
 			UserID: "DUSAMPLE000000000002", Username: "zoe.nunez",
@@ -155,8 +163,13 @@ func SampleUsers() []User {
 				{RegistrationID: "D2SAMPLE000000000003", DateAdded: sampleAdded + 86400},
 			},
 			WebAuthnCreds: []WebAuthnCred{
-				{CredentialName: "Touch ID", Label: "MacBook", WebAuthnKey: "WASAMPLE000000000002", DateAdded: sampleAdded},
-				{CredentialName: "YubiKey 5C", Label: "Backup key", WebAuthnKey: "WASAMPLE000000000003", DateAdded: sampleAdded + 86400},
+				{
+					CredentialName: "Touch ID", Label: "MacBook", WebAuthnKey: "WASAMPLE000000000002", DateAdded: sampleAdded,
+					DateLastUsed: ptr(sampleLastLogin + 60), AAGUID: "adce0002-35bc-c60a-648b-0b25f1f05503", CredentialID: "d2FzYW1wbGUtY3JlZGVudGlhbC0wMg",
+					RegisteredAs: "platform", Transports: []string{"internal"},
+					BackupEligible: true, BackupStatus: true, PasswordlessAuthorized: true, UVCapable: true,
+				},
+				{CredentialName: "YubiKey 5C", Label: "Backup key", WebAuthnKey: "WASAMPLE000000000003", DateAdded: sampleAdded + 86400, Older: true},
 			},
 		},
 		{
@@ -186,6 +199,10 @@ func SampleUsers() []User {
 				Activated: true, Capabilities: []string{"auto", "push", "sms", "phone", "mobile_otp"},
 			}},
 			Tokens: []Token{{TokenID: "DHSAMPLE000000000005", Serial: "500005", Type: "t8", TOTPStep: ptr(int64(60))}},
+			WebAuthnCreds: []WebAuthnCred{{
+				CredentialName: "Security key", Label: "Security Key", WebAuthnKey: "WASAMPLE000000000004", DateAdded: sampleAdded + 2*86400,
+				AAGUID: "00000000-0000-0000-0000-000000000000", CredentialID: "d2FzYW1wbGUtY3JlZGVudGlhbC0wNA", RegisteredAs: "unknown",
+			}},
 		},
 	}
 }

@@ -63,6 +63,30 @@ const (
 //	DBSAMPLE000000000003  svc-backup    "" (made through the API)  2030-01-01  5
 //	DBSAMPLE000000000004  jsmith        bjorn.odegard@example.no   2030-01-02  1
 //
+// WebAuthn credentials: the users' four (see SampleUsers: jsmith's
+// YubiKey 5, ada.lovelace's passwordless Touch ID and older YubiKey 5C,
+// mary.major's "unknown" key never used), then the admins' two:
+//
+//	webauthnkey           admin           credential_name  registered_as   passwordless  date_last_used
+//	WASAMPLE000000000005  Olivia Ortega   iCloud Keychain  platform        true          2024-06-01 (synced passkey)
+//	WASAMPLE000000000006  Björn Ødegård   YubiKey 5 NFC    cross-platform  false         2023-01-15
+//
+// Endpoints (Duo sends "" for what it does not know):
+//
+//	epkey                 user          os          disk     firewall  trusted  covers
+//	EPSAMPLE000000000001  jsmith        Mac OS X    On       On        yes      2 browsers, a security agent, health data
+//	                                                                            collected as Unix seconds
+//	EPSAMPLE000000000002  zoe.nunez     Windows     Off      Off       no       health_data_last_collected "", security_agents []
+//	EPSAMPLE000000000003  ada.lovelace  iOS         Unknown  Unknown   no       as older accounts send it: no health_* fields
+//	                                                                            and no security_agents; device fields ""
+//	EPSAMPLE000000000004  mary.major    Windows     On       Off       yes      2 security agents
+//	EPSAMPLE000000000005  (none: "")    Chrome OS   Unknown  Unknown   no       username and email ""; browsers []
+//
+// Desktop authenticators (the DD prefix of their dakeys is invented):
+// DDSAMPLE000000000001 jsmith's Duo Desktop 6.3.0 on Mac OS X,
+// DDSAMPLE000000000002 zoe.nunez's 5.1.0.0 on Windows and
+// DDSAMPLE000000000003 mary.major's 6.3.0.0 on Windows, with device_name "".
+//
 // Settings: lockout_expire_duration null, log_retention_days 180,
 // user_telephony_cost_max 20.0. Summary: 8 admins, 6 integrations, 960
 // telephony credits, 7 users and 1 pending deletion, edition "Duo Premier".
@@ -73,11 +97,22 @@ func SampleAccount() Account {
 				AdminID: "DESAMPLE000000000001", Name: "Olivia Ortega", Email: "olivia.ortega@example.com",
 				Role: ptr("Owner"), Status: "Active", Phone: ptr("+15555550150"),
 				Created: ptr(sampleAdminCreated), LastLogin: ptr(sampleLastLogin + 7200),
+				WebAuthnCreds: []WebAuthnCred{{
+					CredentialName: "iCloud Keychain", Label: "Passkey", WebAuthnKey: "WASAMPLE000000000005", DateAdded: sampleAdminCreated + sampleDay,
+					DateLastUsed: ptr(sampleLastLogin + 7200), AAGUID: "fbfc3007-154e-4ecc-8c0b-6e020557d7bd", CredentialID: "d2FzYW1wbGUtY3JlZGVudGlhbC0wNQ",
+					RegisteredAs: "platform", Transports: []string{"internal", "hybrid"},
+					BackupEligible: true, BackupStatus: true, PasswordlessAuthorized: true, UVCapable: true,
+				}},
 			},
 			{
 				AdminID: "DESAMPLE000000000002", Name: "Björn Ødegård", Email: "bjorn.odegard@example.no",
 				Role: ptr("Owner"), Status: "Active",
 				LastLogin: ptr(sampleLastLogin - 2*sampleDay),
+				WebAuthnCreds: []WebAuthnCred{{
+					CredentialName: "YubiKey 5 NFC", Label: "Security Key", WebAuthnKey: "WASAMPLE000000000006", DateAdded: sampleAdminCreated,
+					DateLastUsed: ptr(int64(1673740800)), AAGUID: "fa2b99dc-9e39-4257-8f92-4a30d23c4118", CredentialID: "d2FzYW1wbGUtY3JlZGVudGlhbC0wNg", // 2023-01-15
+					RegisteredAs: "cross-platform", Transports: []string{"usb", "nfc"}, UVCapable: true,
+				}},
 			},
 			{
 				AdminID: "DESAMPLE000000000003", Name: "Harper Hughes", Email: "harper.hughes@example.com",
@@ -247,7 +282,69 @@ func SampleAccount() Account {
 			SMSBatch: 10, SMSExpiration: 0, SMSRefresh: 1, TelephonyWarningMin: 100, UnenrolledUserLockoutThreshold: 30,
 			LockoutExpireDuration: nil, LogRetentionDays: ptr(180), UserTelephonyCostMax: 20.0,
 		},
+		Endpoints: sampleEndpoints(),
+		DesktopAuthenticators: []DesktopAuthenticator{
+			{DAKey: "DDSAMPLE000000000001", DAID: "7c0f3b9e-1d2a-4e5f-8a6b-000000000001", DeviceName: "jsmith-mbp", DuoDesktopVersion: "6.3.0", OSFamily: "Mac OS X", UserID: "DUSAMPLE000000000001"},
+			{DAKey: "DDSAMPLE000000000002", DAID: "7c0f3b9e-1d2a-4e5f-8a6b-000000000002", DeviceName: "ZOE-LAPTOP", DuoDesktopVersion: "5.1.0.0", OSFamily: "Windows", UserID: "DUSAMPLE000000000002"},
+			{DAKey: "DDSAMPLE000000000003", DAID: "7c0f3b9e-1d2a-4e5f-8a6b-000000000003", DeviceName: "", DuoDesktopVersion: "6.3.0.0", OSFamily: "Windows", UserID: "DUSAMPLE000000000008"},
+		},
 		TelephonyCreditsRemaining: 960,
 		Edition:                   ptr("Duo Premier"),
+	}
+}
+
+// sampleEndpoints are SampleAccount's endpoints, documented there.
+func sampleEndpoints() []Endpoint {
+	chrome := Browser{BrowserFamily: "Chrome", BrowserVersion: "125.0.6422.142", FlashVersion: "uninstalled", JavaVersion: "uninstalled", LastUsed: sampleLastLogin}
+	return []Endpoint{
+		{
+			Epkey: "EPSAMPLE000000000001", UserID: "DUSAMPLE000000000001",
+			DeviceName: "jsmith-mbp", DeviceUsername: "jsmith", DeviceUsernameType: "os_username",
+			DeviceIdentifier: "5D3F8A2C-0B1E-4C7D-9A2F-6E8B1C3D5A70", DeviceIdentifierType: "hardware_uuid",
+			HardwareUUID: "5D3F8A2C-0B1E-4C7D-9A2F-6E8B1C3D5A70", Model: "MacBookPro18,1",
+			OSFamily: "Mac OS X", OSVersion: "14.5", OSBuild: "23F79",
+			DiskEncryptionStatus: "On", FirewallStatus: "On", PasswordStatus: "Set", TrustedEndpoint: "yes",
+			LastUpdated:            sampleLastLogin,
+			Browsers:               []Browser{chrome, {BrowserFamily: "Safari", BrowserVersion: "17.5", FlashVersion: "uninstalled", JavaVersion: "uninstalled", LastUsed: sampleLastLogin - 3600}},
+			HealthAppClientVersion: "6.3.0", HealthDataLastCollected: ptr(sampleLastLogin + 1),
+			SecurityAgents: []SecurityAgent{{SecurityAgent: "Cisco Secure Endpoint", Version: "8.3.0"}},
+		},
+		{
+			Epkey: "EPSAMPLE000000000002", UserID: "DUSAMPLE000000000002",
+			DeviceName: "ZOE-LAPTOP", DeviceUsername: `EXAMPLE\zoe.nunez`, DeviceUsernameType: "os_username",
+			ComputerSID: "S-1-5-21-1004336348-1177238915-682003330-1001", DomainSID: "S-1-5-21-1004336348-1177238915-682003330",
+			MachineGUID: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+			OSFamily:    "Windows", OSVersion: "10", OSBuild: "19045",
+			DiskEncryptionStatus: "Off", FirewallStatus: "Off", PasswordStatus: "Set", TrustedEndpoint: "no",
+			LastUpdated:            sampleLastLogin - sampleDay,
+			Browsers:               []Browser{{BrowserFamily: "Edge", BrowserVersion: "125.0.2535.67", FlashVersion: "uninstalled", JavaVersion: "uninstalled", LastUsed: sampleLastLogin - sampleDay}},
+			HealthAppClientVersion: "5.1.0.0",
+		},
+		{
+			Epkey: "EPSAMPLE000000000003", UserID: "DUSAMPLE000000000006",
+			OSFamily: "iOS", OSVersion: "17.5.1",
+			DiskEncryptionStatus: "Unknown", FirewallStatus: "Unknown", PasswordStatus: "Unknown", TrustedEndpoint: "no",
+			LastUpdated: sampleLastLogin + 60,
+			Browsers:    []Browser{{BrowserFamily: "Mobile Safari", BrowserVersion: "17.5", FlashVersion: "uninstalled", JavaVersion: "uninstalled", LastUsed: sampleLastLogin + 60}},
+			Older:       true,
+		},
+		{
+			Epkey: "EPSAMPLE000000000004", UserID: "DUSAMPLE000000000008",
+			DeviceName: "MMAJOR-WS", DeviceUsername: "mmajor", DeviceUsernameType: "os_username",
+			DeviceIdentifier: "3c2b1a09-8f7e-6d5c-4b3a-291807f6e5d4", DeviceIdentifierType: "machine_guid",
+			MachineGUID: "3c2b1a09-8f7e-6d5c-4b3a-291807f6e5d4", Model: "OptiPlex 7010",
+			OSFamily: "Windows", OSVersion: "11", OSBuild: "22631",
+			DiskEncryptionStatus: "On", FirewallStatus: "Off", PasswordStatus: "Set", TrustedEndpoint: "yes",
+			LastUpdated:            sampleLastLogin + 3600,
+			Browsers:               []Browser{chrome},
+			HealthAppClientVersion: "6.3.0.0", HealthDataLastCollected: ptr(sampleLastLogin + 3600),
+			SecurityAgents: []SecurityAgent{{SecurityAgent: "CrowdStrike Falcon", Version: "7.14"}, {SecurityAgent: "Windows Defender", Version: "4.18"}},
+		},
+		{
+			Epkey: "EPSAMPLE000000000005", DeviceName: "kiosk-01",
+			OSFamily: "Chrome OS", OSVersion: "125",
+			DiskEncryptionStatus: "Unknown", FirewallStatus: "Unknown", PasswordStatus: "Unknown", TrustedEndpoint: "no",
+			LastUpdated: sampleLastLogin - 7*sampleDay,
+		},
 	}
 }

@@ -14,11 +14,15 @@
 //	/admin/v1/phones, …/{phone_id}                     100 / 500
 //	/admin/v1/tokens, …/{token_id}                     100 / 500
 //	/admin/v1/bypass_codes, …/{bypass_code_id}         100 / 500
+//	/admin/v1/webauthncredentials, …/{webauthnkey}     100 / 500
+//	/admin/v1/endpoints, …/{epkey}                     100 / 500
+//	/admin/v1/desktop_authenticators, …/{dakey}        100 / 500
 //	/admin/v1/settings, /admin/v1/info/summary         -
 //
 // A larger limit is served as the maximum, as Duo does. Users and their
 // groups come from Options.Users and Options.Groups, the rest from
-// Options.Account; phones and tokens are listed from their holders. What is
+// Options.Account; phones, tokens and WebAuthn credentials are listed
+// from their holders. What is
 // served is immutable after Start, unless Options.Faults changes it.
 package fakeduo
 

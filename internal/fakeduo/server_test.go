@@ -544,7 +544,8 @@ func TestListRequestCounters(t *testing.T) {
 	s := startServer(t, Options{})
 	c := newClient(s, s.IntegrationKey(), s.SecretKey())
 	wantPaths := []string{"/admin/v1/users", "/admin/v1/groups", "/admin/v2/groups/{group_id}/users", "/admin/v1/admins",
-		"/admin/v1/administrative_units", "/admin/v3/integrations", "/admin/v1/phones", "/admin/v1/tokens", "/admin/v1/bypass_codes"}
+		"/admin/v1/administrative_units", "/admin/v3/integrations", "/admin/v1/phones", "/admin/v1/tokens", "/admin/v1/bypass_codes",
+		"/admin/v1/webauthncredentials", "/admin/v1/endpoints", "/admin/v1/desktop_authenticators"}
 	if got := s.ListRequestCounts(); !slices.Equal(slices.Sorted(maps.Keys(got)), slices.Sorted(slices.Values(wantPaths))) {
 		t.Fatalf("ListRequestCounts has %v, want %v", got, wantPaths)
 	}

@@ -12,7 +12,11 @@ type snapshot struct {
 	tokens       tokenIndex
 	bypassCodes  collection
 	settings     []byte
-	summary      []byte
+	// Devices and credentials.
+	webAuthnCredentials   collection
+	endpoints             collection
+	desktopAuthenticators collection
+	summary               []byte
 }
 
 // newSnapshot indexes users, their groups followed by extraGroups, and
@@ -63,6 +67,15 @@ func newSnapshot(users []User, extraGroups []Group, account *Account) (*snapshot
 		return nil, err
 	}
 	if snap.bypassCodes, err = indexBypassCodes(account.BypassCodes, &snap.users, shortUsers); err != nil {
+		return nil, err
+	}
+	if snap.webAuthnCredentials, err = indexWebAuthnCredentials(users, shortUsers, admins, shortAdmins); err != nil {
+		return nil, err
+	}
+	if snap.endpoints, err = indexEndpoints(account.Endpoints, users, snap.users.byID); err != nil {
+		return nil, err
+	}
+	if snap.desktopAuthenticators, err = indexDesktopAuthenticators(account.DesktopAuthenticators, &snap.users, shortUsers); err != nil {
 		return nil, err
 	}
 	if snap.settings, snap.summary, err = encodeAccountObjects(users, account); err != nil {

@@ -82,15 +82,6 @@ type U2FToken struct {
 	DateAdded      int64  `json:"date_added"`
 }
 
-// WebAuthnCred is a WebAuthn credential (security key or platform
-// authenticator).
-type WebAuthnCred struct {
-	CredentialName string `json:"credential_name"`
-	Label          string `json:"label"`
-	WebAuthnKey    string `json:"webauthnkey"`
-	DateAdded      int64  `json:"date_added"`
-}
-
 // normalized returns a copy of u whose nil lists and maps are empty, so they
 // encode as [] and {} like Duo sends them. The caller's slices are not
 // modified.

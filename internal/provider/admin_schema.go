@@ -5,7 +5,8 @@ import (
 )
 
 // The Duo administrator object, shared by the duo_admins and duo_admin data
-// sources, and in a short form by the hardware tokens of duo_tokens.
+// sources, and in a short form by the hardware tokens of duo_tokens and the
+// credentials of duo_webauthn_credentials.
 
 var adminSpec = newObjectSpec(
 	stringField("admin_id", "The administrator's ID, such as `DEJ5CUN5L0ZOL4DF5Z2B`.", func(a *duo.Admin) *string { return a.AdminID }),
@@ -22,3 +23,7 @@ var adminSpec = newObjectSpec(
 	stringListField("admin_units", "The IDs of the administrative units the administrator belongs to; empty for an administrator of the whole account.", func(a *duo.Admin) []string { return a.AdminUnits }),
 	nestedObjectField("hardtoken", "The hardware token the administrator logs in with; null when none is attached.", tokenSpec, func(a *duo.Admin) *duo.Token { return a.Hardtoken }),
 )
+
+// shortAdminSpec is an administrator as Duo lists it inside hardware tokens
+// and WebAuthn credentials.
+var shortAdminSpec = adminSpec.only("admin_id", "name", "email", "created", "last_login")

@@ -32,6 +32,9 @@ func TestAccDataSources_missingPermission(t *testing.T) {
 		{"/admin/v1/phones", `data "duo_phones" "x" {}`, `Unable to list Duo phones`, `"Grant read resource"`},
 		{"/admin/v1/tokens", `data "duo_tokens" "x" {}`, `Unable to list Duo hardware tokens`, `"Grant read resource"`},
 		{"/admin/v1/bypass_codes", `data "duo_bypass_codes" "x" {}`, `Unable to list Duo bypass codes`, `"Grant read resource"`},
+		{"/admin/v1/webauthncredentials", `data "duo_webauthn_credentials" "x" {}`, `Unable to list Duo WebAuthn credentials`, `"Grant read resource"`},
+		{"/admin/v1/endpoints", `data "duo_endpoints" "x" {}`, `Unable to list Duo endpoints`, `"Grant read resource"`},
+		{"/admin/v1/desktop_authenticators", `data "duo_desktop_authenticators" "x" {}`, `Unable to list Duo desktop authenticators`, `"Grant read resource"`},
 		{"/admin/v1/settings", `data "duo_settings" "x" {}`, `Unable to read the Duo account settings`, `"Grant settings"`},
 		{"/admin/v1/info/summary", `data "duo_account_summary" "x" {}`, `Unable to read the Duo account summary`, `"Grant read information"`},
 	} {

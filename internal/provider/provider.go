@@ -259,6 +259,9 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newPhonesDataSource,
 		newTokensDataSource,
 		newBypassCodesDataSource,
+		newWebAuthnCredentialsDataSource,
+		newEndpointsDataSource,
+		newDesktopAuthenticatorsDataSource,
 		newSettingsDataSource,
 		newAccountSummaryDataSource,
 	}

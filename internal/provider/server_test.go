@@ -70,6 +70,9 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 		{"duo_phones", "every phone", nil},
 		{"duo_tokens", "every token", nil},
 		{"duo_bypass_codes", "every code", nil},
+		{"duo_webauthn_credentials", "every credential", nil},
+		{"duo_endpoints", "every endpoint", nil},
+		{"duo_desktop_authenticators", "every desktop authenticator", nil},
 		{"duo_settings", "the settings", nil},
 		{"duo_account_summary", "the summary", nil},
 	} {

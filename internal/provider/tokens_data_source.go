@@ -19,7 +19,7 @@ var listedTokenSpec = newObjectSpec(append(
 	nestedListField("users", "The users holding the token, each without its groups, devices and credentials (read those with `duo_user`).",
 		shortUserSpec, func(t *duo.ListedToken) []duo.User { return t.Users }),
 	nestedListField("admins", "The administrators who log in to the Admin Panel with the token.",
-		adminSpec.only("admin_id", "name", "email", "created", "last_login"), func(t *duo.ListedToken) []duo.Admin { return t.Admins }),
+		shortAdminSpec, func(t *duo.ListedToken) []duo.Admin { return t.Admins }),
 )...)
 
 // duo_tokens: the Admin API's hardware token listing.

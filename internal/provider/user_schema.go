@@ -33,7 +33,7 @@ var userSpec = newObjectSpec(
 	nestedListField("phones", "The phones and authenticator devices attached to the user.", phoneSpec, func(u *duo.User) []duo.Phone { return u.Phones }),
 	nestedListField("tokens", "The hardware OTP tokens attached to the user.", tokenSpec, func(u *duo.User) []duo.Token { return u.Tokens }),
 	nestedListField("u2ftokens", "The user's U2F security keys (legacy; see `webauthncredentials`).", u2fTokenSpec, func(u *duo.User) []duo.U2FToken { return u.U2FTokens }),
-	nestedListField("webauthncredentials", "The user's WebAuthn security keys and platform authenticators.", webAuthnCredentialSpec, func(u *duo.User) []duo.WebAuthnCredential { return u.WebAuthnCredentials }),
+	nestedListField("webauthncredentials", "The user's WebAuthn credentials: passkeys, security keys and platform authenticators. Older accounts send only their `credential_name`, `label`, `webauthnkey` and `date_added`. `duo_webauthn_credentials` lists every user's and administrator's.", webAuthnCredentialSpec, func(u *duo.User) []duo.WebAuthnCredential { return u.WebAuthnCredentials }),
 )
 
 var groupSpec = newObjectSpec(
@@ -79,9 +79,24 @@ var u2fTokenSpec = newObjectSpec(
 	int64Field("date_added", "When the key was registered, in Unix seconds.", func(t *duo.U2FToken) *duo.Int { return t.DateAdded }),
 )
 
+// webAuthnCredentialSpec is a WebAuthn credential as a user's
+// webauthncredentials and the credential listing show it.
 var webAuthnCredentialSpec = newObjectSpec(
 	stringField("credential_name", "The credential's name, as the user or Duo set it.", func(c *duo.WebAuthnCredential) *string { return c.CredentialName }),
 	stringField("label", "The credential's label.", func(c *duo.WebAuthnCredential) *string { return c.Label }),
 	stringField("webauthnkey", "The credential's ID in Duo.", func(c *duo.WebAuthnCredential) *string { return c.WebAuthnKey }),
 	int64Field("date_added", "When the credential was registered, in Unix seconds.", func(c *duo.WebAuthnCredential) *duo.Int { return c.DateAdded }),
+	int64Field("date_last_used", "When the credential was last used, in Unix seconds; null if it never was, and when Duo does not send it, as older accounts do not.", func(c *duo.WebAuthnCredential) *duo.Int { return c.DateLastUsed }),
+	stringField("aaguid", "The AAGUID of the authenticator that holds the credential, which names its make and model."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *string { return c.AAGUID }),
+	stringField("credential_id", "The credential's WebAuthn credential ID, as Duo writes it."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *string { return c.CredentialID }),
+	stringField("registered_as", "How the credential was registered: `platform` (built into the device, such as Touch ID or Windows Hello), `cross-platform` (an authenticator of its own, such as a security key) or `unknown`."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *string { return c.RegisteredAs }),
+	stringListField("transports", "How a browser reaches the authenticator, as WebAuthn names it, such as `usb`, `nfc`, `ble`, `hybrid` or `internal`."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) []string { return c.Transports }),
+	boolField("backup_eligible", "Whether the credential may be backed up or synced to other devices, as a synced passkey is."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *duo.Bool { return c.BackupEligible }),
+	boolField("backup_status", "Whether the credential is backed up or synced."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *duo.Bool { return c.BackupStatus }),
+	boolField("passwordless_authorized", "Whether the credential may log in without a password (Duo Passwordless)."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *duo.Bool { return c.PasswordlessAuthorized }),
+	boolField("uv_capable", "Whether the authenticator can verify the user itself, with a PIN or biometrics."+sentByNewerAccounts, func(c *duo.WebAuthnCredential) *duo.Bool { return c.UVCapable }),
 )
+
+// sentByNewerAccounts ends the description of a credential's field that
+// older accounts do not send.
+const sentByNewerAccounts = " Null when Duo does not send it, as older accounts do not."

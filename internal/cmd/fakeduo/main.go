@@ -34,7 +34,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	flags := flag.NewFlagSet("fakeduo", flag.ContinueOnError)
 	listen := flags.String("listen", "127.0.0.1:0", "listen address")
 	userCount := flags.Int("users", 0, "number of generated users, served with a generated account; 0 serves the hand-written sample users and account")
-	accountSize := flags.Int("account-size", 30, "with -users: how many admins, administrative units, integrations, bypass codes, and phones and tokens nobody holds the generated account has")
+	accountSize := flags.Int("account-size", 30, "with -users: how many admins, administrative units, integrations, bypass codes, endpoints, desktop authenticators, and phones and tokens nobody holds the generated account has")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
 	stateDir := flags.String("state-dir", "", "directory for ca.pem and env (required)")
 	statsFile := flags.String("stats-file", "", `on SIGINT or SIGTERM, write {"list_requests": {path: successful list answers}, "requests": authenticated requests} to this file`)
