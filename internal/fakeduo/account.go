@@ -6,8 +6,8 @@ package fakeduo
 // Phones and tokens are listed from the users and admins who hold them;
 // Account adds the ones nobody holds. References must name what the fake
 // serves: admins and units name each other, units name groups and
-// integrations, integrations name groups, bypass codes name users. Start
-// fails otherwise.
+// integrations, integrations name groups and policies, policies name
+// integrations and groups, bypass codes name users. Start fails otherwise.
 type Account struct {
 	Admins                    []Admin
 	AdministrativeUnits       []AdministrativeUnit
@@ -18,6 +18,9 @@ type Account struct {
 	Settings                  Settings
 	TelephonyCreditsRemaining int
 	Edition                   *string // the summary's edition; absent when nil
+	// Policies are served in this order; exactly one is global when there
+	// are any. Integrations name their whole-application policy.
+	Policies []Policy
 }
 
 // generatedAccountSize is how many of each object the account of Start

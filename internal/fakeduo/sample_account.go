@@ -63,6 +63,20 @@ const (
 //	DBSAMPLE000000000003  svc-backup    "" (made through the API)  2030-01-01  5
 //	DBSAMPLE000000000004  jsmith        bjorn.odegard@example.no   2030-01-02  1
 //
+// Policies (see sample_policies.go), in this order:
+//
+//	policy_key            policy_name         applies to                       covers
+//	POSAMPLE000000000000  Global Policy       every other application          global; every section; permissive: new_user
+//	                                                                           allow, SMS and phone calls allowed,
+//	                                                                           tampered devices not blocked; a null
+//	POSAMPLE000000000001  VPN – strict        VPN (Auth API)                   nested objects, lists, numbers; blocks SMS
+//	POSAMPLE000000000002  Intranet SSO        Intranet (OIDC)                  new_user enroll; block_version null
+//	POSAMPLE000000000003  Break-glass bypass  Break-glass within VPN and       authentication_policy bypass, applied to
+//	                                          within Intranet                  a group within applications
+//	POSAMPLE000000000004  Draft (unused)      nothing                          no section at all
+//
+// The policy summary lists the custom policies only.
+//
 // Settings: lockout_expire_duration null, log_retention_days 180,
 // user_telephony_cost_max 20.0. Summary: 8 admins, 6 integrations, 960
 // telephony credits, 7 users and 1 pending deletion, edition "Duo Premier".
@@ -249,5 +263,6 @@ func SampleAccount() Account {
 		},
 		TelephonyCreditsRemaining: 960,
 		Edition:                   ptr("Duo Premier"),
+		Policies:                  samplePolicies(),
 	}
 }

@@ -261,6 +261,9 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newBypassCodesDataSource,
 		newSettingsDataSource,
 		newAccountSummaryDataSource,
+		newPoliciesDataSource,
+		newPolicyDataSource,
+		newEffectivePolicyDataSource,
 	}
 }
 
