@@ -114,7 +114,8 @@ func writeTypeJSON(b *bytes.Buffer, value any) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(canonicalJSON(key))
+			quoted, _ := json.Marshal(key) // as cty quotes it; a string always encodes
+			b.Write(quoted)
 			b.WriteByte(':')
 			writeTypeJSON(b, value[key])
 		}

@@ -111,9 +111,11 @@ func (o object[T]) read(ctx context.Context, client *account, args *arguments) (
 // object, reporting a missing object on the argument that named it.
 func (o object[T]) find(ctx context.Context, client *account, args *arguments) (*T, error) {
 	for _, l := range o.lookups {
-		value := args.string(l.argument)
+		var value types.String
 		if l.flag {
 			value = l.flagValue(args)
+		} else {
+			value = args.string(l.argument)
 		}
 		if value.IsNull() {
 			continue
