@@ -14,8 +14,8 @@ var policiesListing = listing[policy]{
 	name: "policies",
 	what: "policies",
 	description: "Lists the policies of the Duo account: what Duo enforces, such as which authentication methods are allowed and what happens to users who have not enrolled. " +
-		"It reads every page of the Admin API's [`GET /admin/v2/policies`](https://duo.com/docs/adminapi#retrieve-policies), " +
-		"and where each policy applies from [`GET /admin/v2/policies/summary`](https://duo.com/docs/adminapi#retrieve-policy-summary). " +
+		"It reads every page of the Admin API's [`GET /admin/v2/policies`](https://duo.com/docs/adminapi#policies), " +
+		"and where each policy applies from [`GET /admin/v2/policies/summary`](https://duo.com/docs/adminapi#policies). " +
 		"Each policy's sections are in `sections_json`, to read with `jsondecode`: the policies of a list cannot hold a dynamic attribute. " +
 		"To read one policy with its sections as an object, use the `duo_policy` data source. " +
 		"The Admin API application needs the \"Grant read resource\" permission (\"Grant resource - Read\" in newer Admin Panels).",

@@ -16,9 +16,9 @@ var policyObject = object[policy]{
 	name: "policy",
 	what: "policy",
 	description: "Reads one Duo policy, with its sections as an object (`sections.new_user.new_user_behavior`) and where it applies: " +
-		"by key (through [`GET /admin/v2/policies/{policy_key}`](https://duo.com/docs/adminapi#retrieve-policy-by-id)), " +
-		"by name (through [`GET /admin/v2/policies`](https://duo.com/docs/adminapi#retrieve-policies)), " +
-		"or the global policy (through `GET /admin/v2/policies/global`), and [`GET /admin/v2/policies/summary`](https://duo.com/docs/adminapi#retrieve-policy-summary) for where it applies. " +
+		"by key (through [`GET /admin/v2/policies/{policy_key}`](https://duo.com/docs/adminapi#policies)), " +
+		"by name (through [`GET /admin/v2/policies`](https://duo.com/docs/adminapi#policies)), " +
+		"or the global policy (through `GET /admin/v2/policies/global`), and [`GET /admin/v2/policies/summary`](https://duo.com/docs/adminapi#policies) for where it applies. " +
 		"A policy that does not exist is an error. " +
 		"The Admin API application needs the \"Grant read resource\" permission (\"Grant resource - Read\" in newer Admin Panels).",
 	spec: policySpec,

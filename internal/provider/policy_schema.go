@@ -37,12 +37,13 @@ var policySpec = newObjectSpec(
 	dynamicField("sections", "The policy's settings, section by section, as Duo sends them, read without `jsondecode`: `sections.new_user.new_user_behavior`. "+
 		sectionsDescription+" The values keep their JSON types, and null stays null, exactly as `jsondecode(sections_json)` reads them. "+
 		"The global policy has every section. A custom policy holds only the sections it sets: a section it does not hold is inherited, whole, from the global policy, "+
-		"so read one with `try(sections.new_user, null)` and fall back to the global policy's.",
+		"so read one with `try(...)` and fall back to the global policy's: `try(sections.new_user, data.duo_policy.global.sections.new_user)`.",
 		func(p *policy) json.RawMessage { return p.Sections }),
-	jsonField("sections_json", "The same section data as a JSON string, compact and with every object's keys sorted, so that it stays the same from one read to the next while the policy does not; numbers are as Duo writes them. "+
-		"For comparing or showing whole sections, and in `duo_policies`, whose policies cannot hold `sections`.",
+	jsonField("sections_json", "The policy's settings, section by section, as a JSON string to read with `jsondecode`: compact, with every object's keys sorted, "+
+		"so that it stays the same from one read to the next while the policy does not, and numbers as Duo writes them. `jsondecode(sections_json)` is what `duo_policy` holds in `sections`. "+
+		sectionsDescription+" A custom policy holds only the sections it sets: the others are inherited, whole, from the global policy.",
 		func(p *policy) json.RawMessage { return p.Sections }),
-	nestedListField("applies_to", "Where the policy applies, from Duo's policy summary ([`GET /admin/v2/policies/summary`](https://duo.com/docs/adminapi#retrieve-policy-summary)): "+
+	nestedListField("applies_to", "Where the policy applies, from Duo's policy summary ([`GET /admin/v2/policies/summary`](https://duo.com/docs/adminapi#policies)): "+
 		"the applications it applies to as a whole, and the groups within applications it applies to; an empty list for a policy applied nowhere. "+
 		"Null for the global policy when the summary does not list it: the global policy applies to every application, and every group within one, that no custom policy covers. "+
 		"The summary's shape is not documented by Duo: the provider reads its `policies` list of `policy_key` and `policy_applies_to` "+
