@@ -7,41 +7,15 @@ import (
 	"math/big"
 	"slices"
 	"strings"
-
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Some of Duo's answers hold JSON in a shape of Duo's own, which Duo adds
-// to over time, such as a policy's sections. A dynamic attribute holds it
-// as Terraform's jsondecode would read it, so that a configuration reads
-// it without jsondecode: JSON objects become objects, arrays tuples,
-// strings, numbers and booleans themselves, and null stays null.
-
-// dynamicField is an attribute of the JSON that get returns, of whatever
-// type that JSON is; null when get returns nil or JSON null.
-func dynamicField[T any](name, description string, get func(*T) json.RawMessage) field[T] {
-	return field[T]{
-		name:      name,
-		attribute: schema.DynamicAttribute{Computed: true, MarkdownDescription: description},
-		typ:       tftypes.DynamicPseudoType,
-		encode:    func(w *msgpackWriter, v *T) { w.dynamicJSON(get(v)) },
-	}
-}
-
-// jsonField is a string attribute holding the JSON that get returns in one
-// stable form (canonicalJSON), so that it compares equal from one read to
-// the next; null when get returns nil or JSON null.
-func jsonField[T any](name, description string, get func(*T) json.RawMessage) field[T] {
-	return stringField(name, description, func(v *T) *string {
-		value, ok := parseJSON(get(v))
-		if !ok || value == nil {
-			return nil
-		}
-		text := canonicalJSON(value)
-		return &text
-	})
-}
+// to over time, such as a policy's sections. A dynamic attribute
+// (dynamicField) holds it as Terraform's jsondecode would read it, so that
+// a configuration reads it without jsondecode: JSON objects become
+// objects, arrays tuples, strings, numbers and booleans themselves, and
+// null stays null. A JSON attribute (jsonField) holds it in one stable
+// form.
 
 // parseJSON decodes raw keeping numbers as their text, so that no digit is
 // lost. ok is false when raw is empty; raw comes from encoding/json, which
