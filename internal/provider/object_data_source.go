@@ -111,11 +111,9 @@ func (o object[T]) read(ctx context.Context, client *account, args *arguments) (
 // object, reporting a missing object on the argument that named it.
 func (o object[T]) find(ctx context.Context, client *account, args *arguments) (*T, error) {
 	for _, l := range o.lookups {
-		var value types.String
-		if l.flag {
-			value = l.flagValue(args)
-		} else {
-			value = args.string(l.argument)
+		value, err := l.value(args)
+		if err != nil {
+			return nil, err
 		}
 		if value.IsNull() {
 			continue
@@ -139,17 +137,18 @@ func (o object[T]) find(ctx context.Context, client *account, args *arguments) (
 	return o.fetch(ctx, client)
 }
 
-// flagValue is a flag lookup's value for find: "" when it is true, null
-// when it is not set. False names nothing: it is an error on the argument.
-func (l lookup[T]) flagValue(args *arguments) types.String {
-	flag := args.bool(l.argument)
-	switch {
-	case flag.IsNull():
-		return types.StringNull()
-	case !flag.ValueBool():
-		args.diags.AddAttributeError(path.Root(l.argument), "Invalid "+l.argument,
-			fmt.Sprintf("%s = false names nothing to read: set %s = true, or remove it and use one of the other arguments.", l.argument, l.argument))
-		return types.StringNull()
+// value is what the lookup's argument holds, for find: null when it is
+// not set, "" for a flag that is true. A flag set to false names nothing.
+func (l lookup[T]) value(args *arguments) (types.String, error) {
+	if !l.flag {
+		return args.string(l.argument), nil
 	}
-	return types.StringValue("")
+	switch flag := args.bool(l.argument); {
+	case flag.IsNull():
+		return types.StringNull(), nil
+	case !flag.ValueBool():
+		return types.StringNull(), &argumentError{argument: l.argument, summary: "Invalid " + l.argument,
+			detail: fmt.Sprintf("%s = false names nothing to read: set %s = true, or remove it and use one of the other arguments.", l.argument, l.argument)}
+	}
+	return types.StringValue(""), nil
 }
