@@ -1,8 +1,11 @@
 # Audits a Duo account beyond its users: who administers it and how, which
 # applications may change it through the Admin API, which phones report
 # tampering, which bypass codes never expire, how many telephony credits are
-# left. Run `terraform plan`: the outputs summarise the account, each check
-# that fails shows as a warning, and nothing is created.
+# left, and what its policies enforce: whether users without a device get
+# in, which policies skip two-factor authentication, allow SMS or phone
+# calls or let tampered devices in, and which applications follow a
+# permissive global policy. Run `terraform plan`: the outputs summarise the
+# account, each check that fails shows as a warning, and nothing is created.
 #
 # The Admin API application needs the permissions "Grant read resource",
 # "Grant administrators - Read", "Grant applications", "Grant settings" and
@@ -46,6 +49,8 @@ data "duo_tokens" "all" {}
 data "duo_bypass_codes" "all" {}
 data "duo_settings" "account" {}
 data "duo_account_summary" "account" {}
+data "duo_policies" "all" {}
+data "duo_policy" "global" { global = true }
 
 locals {
   admins         = data.duo_admins.all.admins
@@ -67,6 +72,48 @@ locals {
   ]
   codes_without_expiry = [for c in data.duo_bypass_codes.all.bypass_codes : c.user.username if c.expiration == null]
   tampered_phones      = { for p in data.duo_phones.all.phones : p.phone_id => p.users[*].username if p.tampered == "Tampered" }
+
+  # Policies. A custom policy holds only the sections it sets; the others
+  # are the global policy's. Policies applied nowhere enforce nothing.
+  global_sections = data.duo_policy.global.sections
+  policies_in_use = [
+    for p in data.duo_policies.all.policies : merge(p, {
+      # Each section as the policy enforces it: its own, else the global one.
+      own      = jsondecode(p.sections_json)
+      sections = merge(local.global_sections, jsondecode(p.sections_json))
+      # The global policy applies wherever no custom policy does.
+      where = p.applies_to == null ? ["every other application"] : [
+        for a in p.applies_to : a.apply_type == "group_app" ? "${a.group_name} in ${a.app_name}" : a.app_name
+      ]
+    }) if try(length(p.applies_to) > 0, true)
+  ]
+  global_new_user = try(local.global_sections.new_user.new_user_behavior, null)
+  bypass_policies = [for p in local.policies_in_use : "${p.policy_name} (${join(", ", p.where)})" if try(p.sections.authentication_policy.user_auth_behavior, null) == "bypass"]
+  telephony_policies = [
+    for p in local.policies_in_use : "${p.policy_name} (${join(", ", setintersection(p.sections.authentication_methods.allowed_auth_list, ["sms", "phonecall"]))}${contains(keys(p.own), "authentication_methods") ? "" : ", from the global policy"})"
+    if length(setintersection(try(p.sections.authentication_methods.allowed_auth_list, []), ["sms", "phonecall"])) > 0
+  ]
+  tampered_allowed = [
+    for p in local.policies_in_use : "${p.policy_name}${contains(keys(p.own), "tampered_devices") ? "" : " (from the global policy)"}"
+    if try(p.sections.tampered_devices.block_tampered_devices, false) != true
+  ]
+
+  # Why the global policy is permissive, if it is.
+  global_permissive = compact([
+    contains(["enroll", "deny"], coalesce(local.global_new_user, "unknown")) ? "" : "users without a device get in",
+    try(local.global_sections.authentication_policy.user_auth_behavior, null) == "bypass" ? "it skips two-factor authentication" : "",
+    length(setintersection(try(local.global_sections.authentication_methods.allowed_auth_list, []), ["sms", "phonecall"])) > 0 ? "it allows SMS or phone calls" : "",
+    try(local.global_sections.tampered_devices.block_tampered_devices, false) == true ? "" : "it lets tampered devices in",
+  ])
+  # Applications users log in to (not the Admin and Accounts API
+  # applications) that no custom policy applies to as a whole.
+  custom_policy_apps = flatten([
+    for p in data.duo_policies.all.policies : [for a in coalesce(p.applies_to, []) : a.app_integration_key if a.apply_type == "app"]
+  ])
+  global_policy_apps = [
+    for i in data.duo_integrations.all.integrations : i.name
+    if !contains(["adminapi", "accountsapi"], i.type) && !contains(local.custom_policy_apps, i.integration_key)
+  ]
 }
 
 check "few_owners" {
@@ -118,6 +165,41 @@ check "telephony_credits" {
   }
 }
 
+check "new_users_must_enroll" {
+  assert {
+    condition     = contains(["enroll", "deny"], coalesce(local.global_new_user, "unknown"))
+    error_message = "The global policy's new user policy is \"${coalesce(local.global_new_user, "not set")}\": users who have not enrolled a device log in with their password alone. Set it to require enrollment (enroll), or to deny access (deny)."
+  }
+}
+
+check "no_policy_skips_two_factor" {
+  assert {
+    condition     = length(local.bypass_policies) == 0
+    error_message = "Policies whose authentication policy skips two-factor authentication (bypass): ${join("; ", local.bypass_policies)}. Everyone they apply to logs in with a password alone: set them to enforce, or delete them."
+  }
+}
+
+check "no_sms_or_phone_calls" {
+  assert {
+    condition     = length(local.telephony_policies) == 0
+    error_message = "Policies that allow authentication by SMS or phone call, which can be intercepted or redirected: ${join("; ", local.telephony_policies)}. Block sms and phonecall in their authentication methods (or the global policy's), and move users to Duo Push or security keys."
+  }
+}
+
+check "tampered_devices_blocked" {
+  assert {
+    condition     = length(local.tampered_allowed) == 0
+    error_message = "Policies that let jailbroken or rooted devices authenticate (tampered devices not blocked): ${join(", ", local.tampered_allowed)}. Turn on blocking of tampered devices in the global policy, or in each of them."
+  }
+}
+
+check "applications_on_a_strict_policy" {
+  assert {
+    condition     = length(local.global_permissive) == 0 || length(local.global_policy_apps) == 0
+    error_message = "These applications follow the global policy, which is permissive (${join(", ", local.global_permissive)}): ${join(", ", local.global_policy_apps)}. Apply a stricter custom policy to them, or tighten the global policy."
+  }
+}
+
 output "summary" {
   description = "The account at a glance."
   value = {
@@ -161,4 +243,9 @@ output "lockout_policy" {
     expire_after_minutes  = data.duo_settings.account.lockout_expire_duration
     helpdesk_bypass_codes = data.duo_settings.account.helpdesk_bypass
   }
+}
+
+output "policies" {
+  description = "Each policy in use, with where it applies: applications, and groups within applications."
+  value       = { for p in local.policies_in_use : p.policy_name => p.where }
 }

@@ -47,6 +47,9 @@ func TestForbiddenNamesThePermissionOfTheEndpoint(t *testing.T) {
 		{func() error { return ts.client.StreamBypassCodes(ctx, &collector[BypassCode]{}) }, `"Grant read resource"`},
 		{func() error { _, err := ts.client.ListAdministrativeUnits(ctx); return err }, `"Grant administrators - Read"`},
 		{func() error { return ts.client.StreamPhones(ctx, PhoneFilter{}, &collector[ListedPhone]{}) }, `"Grant read resource"`},
+		{func() error { _, err := ts.client.ListPolicies(ctx); return err }, `"Grant read resource"`},
+		{func() error { _, err := ts.client.GetPolicySummary(ctx); return err }, `"Grant read resource"`},
+		{func() error { _, err := ts.client.CalculatePolicy(ctx, "DIX", "DUX"); return err }, `"Grant read resource"`},
 	} {
 		err := tc.read()
 		if !strings.Contains(fmt.Sprint(err), "HTTP 403, code 40301") || !strings.Contains(fmt.Sprint(err), "grant it "+tc.want) {

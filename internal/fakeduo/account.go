@@ -9,8 +9,9 @@ import "slices"
 // Account adds the ones nobody holds. WebAuthn credentials are listed from
 // the users and admins who hold them only. References must name what the
 // fake serves: admins and units name each other, units name groups and
-// integrations, integrations name groups, bypass codes, endpoints and
-// desktop authenticators name users. Start fails otherwise.
+// integrations, integrations name groups and policies, policies name
+// integrations and groups, bypass codes, endpoints and desktop
+// authenticators name users. Start fails otherwise.
 type Account struct {
 	Admins                    []Admin
 	AdministrativeUnits       []AdministrativeUnit
@@ -23,6 +24,9 @@ type Account struct {
 	Settings                  Settings
 	TelephonyCreditsRemaining int
 	Edition                   *string // the summary's edition; absent when nil
+	// Policies are served in this order; exactly one is global when there
+	// are any. Integrations name their whole-application policy.
+	Policies []Policy
 }
 
 // generatedAccountSize is how many of each object the account of Start

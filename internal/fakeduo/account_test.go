@@ -407,6 +407,7 @@ func TestAccountPaging(t *testing.T) {
 		{phonesPath, "phone_id", 500, userPhones + 600},
 		{tokensPath, "token_id", 500, userTokens + adminTokens + 600},
 		{bypassCodesPath, "bypass_code_id", 500, 600},
+		{policiesPath, "policy_key", 100, 600},
 	} {
 		// Asking for more than the maximum gets the maximum.
 		all, pages := listAll(t, c, tt.path, nil, 1000, tt.max)

@@ -94,16 +94,14 @@ func hmacHex(newHash func() hash.Hash, secret, message string) string {
 }
 
 // signatureMatches reports whether sig is a valid signature of any canonical
-// form Duo accepts: v2 with HMAC-SHA512 or HMAC-SHA1, or v5 with HMAC-SHA512.
-// formParams are the v2 parameters (query plus form body); queryParams and
-// body are what v5 signs.
-func signatureMatches(secret, sig, method, host, path, date string, formParams, queryParams url.Values, body string) bool {
-	v2 := canonicalV2(method, host, path, formParams, date)
-	v5 := canonicalV5(method, host, path, queryParams, body, date)
-	candidates := []string{
-		hmacHex(sha512.New, secret, v2),
-		hmacHex(sha1.New, secret, v2),
-		hmacHex(sha512.New, secret, v5),
+// form Duo accepts: v2 with HMAC-SHA512 or HMAC-SHA1, or v5 with HMAC-SHA512;
+// only v5 when v5Only. formParams are the v2 parameters (query plus form
+// body); queryParams and body are what v5 signs.
+func signatureMatches(secret, sig, method, host, path, date string, formParams, queryParams url.Values, body string, v5Only bool) bool {
+	candidates := []string{hmacHex(sha512.New, secret, canonicalV5(method, host, path, queryParams, body, date))}
+	if !v5Only {
+		v2 := canonicalV2(method, host, path, formParams, date)
+		candidates = append(candidates, hmacHex(sha512.New, secret, v2), hmacHex(sha1.New, secret, v2))
 	}
 	matched := false
 	for _, c := range candidates {
@@ -180,7 +178,8 @@ func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
 			}
 		}
 	}
-	if !signatureMatches(s.skey, sig, r.Method, r.Host, r.URL.EscapedPath(), date, formParams, queryParams, string(body)) {
+	path := r.URL.EscapedPath()
+	if !signatureMatches(s.skey, sig, r.Method, r.Host, path, date, formParams, queryParams, string(body), requiresV5(path)) {
 		return errInvalidSignature
 	}
 	return nil

@@ -29,14 +29,14 @@ func TestSignatureV2Vector(t *testing.T) {
 	if got := authorizationHeader(vectorIKey, sig); got != want {
 		t.Fatalf("v2 Authorization:\n got %s\nwant %s", got, want)
 	}
-	if !signatureMatches(vectorSKey, sig, "POST", vectorHost, vectorPath, vectorDate, params, url.Values{}, "") {
+	if !signatureMatches(vectorSKey, sig, "POST", vectorHost, vectorPath, vectorDate, params, url.Values{}, "", false) {
 		t.Error("signatureMatches rejected the v2 SHA-512 vector")
 	}
 	sha1Sig := hmacHex(sha1.New, vectorSKey, canonicalV2("POST", vectorHost, vectorPath, params, vectorDate))
-	if !signatureMatches(vectorSKey, sha1Sig, "POST", vectorHost, vectorPath, vectorDate, params, url.Values{}, "") {
+	if !signatureMatches(vectorSKey, sha1Sig, "POST", vectorHost, vectorPath, vectorDate, params, url.Values{}, "", false) {
 		t.Error("signatureMatches rejected a v2 SHA-1 signature")
 	}
-	if signatureMatches(vectorSKey+"x", sig, "POST", vectorHost, vectorPath, vectorDate, params, url.Values{}, "") {
+	if signatureMatches(vectorSKey+"x", sig, "POST", vectorHost, vectorPath, vectorDate, params, url.Values{}, "", false) {
 		t.Error("signatureMatches accepted a signature made with another key")
 	}
 }
@@ -49,10 +49,10 @@ func TestSignatureV5Vector(t *testing.T) {
 	if got := authorizationHeader(vectorIKey, sig); got != want {
 		t.Fatalf("v5 Authorization:\n got %s\nwant %s", got, want)
 	}
-	if !signatureMatches(vectorSKey, sig, "POST", vectorHost, vectorPath, vectorDate, url.Values{}, params, body) {
+	if !signatureMatches(vectorSKey, sig, "POST", vectorHost, vectorPath, vectorDate, url.Values{}, params, body, false) {
 		t.Error("signatureMatches rejected the v5 vector")
 	}
-	if signatureMatches(vectorSKey, sig, "POST", vectorHost, vectorPath, vectorDate, url.Values{}, params, body+" ") {
+	if signatureMatches(vectorSKey, sig, "POST", vectorHost, vectorPath, vectorDate, url.Values{}, params, body+" ", false) {
 		t.Error("signatureMatches accepted a v5 signature over another body")
 	}
 }

@@ -32,7 +32,8 @@ const (
 // 0 and holds integration i when i%3 == 0. Roles, statuses, integration
 // types, nulls, "" and absent fields vary with i, and some names are not
 // ASCII. The settings differ from SampleAccount's (log_retention_days is
-// null there), and the summary has no edition.
+// null there), and the summary has no edition. It has n policies (see
+// generatedPolicies), which integration i with i%5 == 1 names.
 func GeneratedAccount(users []User, n int) Account {
 	var groupIDs []string
 	seen := map[string]bool{}
@@ -67,6 +68,7 @@ func GeneratedAccount(users []User, n int) Account {
 			LockoutExpireDuration: ptr(30), LogRetentionDays: nil, UserTelephonyCostMax: 12.5,
 		},
 		TelephonyCreditsRemaining: 5000,
+		Policies:                  generatedPolicies(n, groupOf),
 	}
 	for i := range n {
 		account.Admins[i] = generatedAdmin(i)

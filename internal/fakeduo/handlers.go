@@ -78,6 +78,8 @@ var kinds = []*kind{
 		objects: func(snap *snapshot) *collection { return &snap.endpoints }},
 	{listing: desktopAuthenticatorsListing, itemPrefix: desktopAuthenticatorsPath, idName: "dakey",
 		objects: func(snap *snapshot) *collection { return &snap.desktopAuthenticators }},
+	{listing: policiesListing, itemPrefix: policiesPath, idName: "policy_key",
+		objects: func(snap *snapshot) *collection { return &snap.policies.collection }},
 }
 
 // route dispatches an authenticated request, answering it from snap.
@@ -105,6 +107,9 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 // endpoint returns what answers r, or nil when its path is not served.
 func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, snap *snapshot) func() {
 	path := r.URL.EscapedPath()
+	if serve := s.policyEndpoint(w, r, snap, path); serve != nil {
+		return serve
+	}
 	for _, k := range kinds {
 		if path == k.path {
 			return func() { k.serveList(s, snap, w, r) }

@@ -53,6 +53,21 @@ func TestStartRejectsDanglingReferences(t *testing.T) {
 		"admin credential with a user's webauthnkey": {func(a *Account) {
 			a.Admins[0].WebAuthnCreds[0].WebAuthnKey = "WASAMPLE000000000001"
 		}, "WASAMPLE000000000001"},
+		"integration with an unknown policy": {func(a *Account) {
+			a.Integrations[0].PolicyKey = ptr("PONOSUCHPOLICY")
+		}, "PONOSUCHPOLICY"},
+		"integration with the global policy as its own": {func(a *Account) {
+			a.Integrations[0].PolicyKey = ptr(a.Policies[0].PolicyKey)
+		}, "DISAMPLE000000000001"},
+		"policy on an unknown group": {func(a *Account) {
+			a.Policies[3].GroupsInApps[0].GroupIDs = []string{"DGNOSUCHGROUP"}
+		}, "DGNOSUCHGROUP"},
+		"policy on groups in an unknown integration": {func(a *Account) {
+			a.Policies[3].GroupsInApps[0].IntegrationKey = "DINOSUCHINTEGRATION"
+		}, "DINOSUCHINTEGRATION"},
+		"two global policies":  {func(a *Account) { a.Policies[4].IsGlobalPolicy = true }, "POSAMPLE000000000004"},
+		"no global policy":     {func(a *Account) { a.Policies[0].IsGlobalPolicy = false }, "global"},
+		"duplicate policy_key": {func(a *Account) { a.Policies[4].PolicyKey = a.Policies[3].PolicyKey }, "POSAMPLE000000000003"},
 	} {
 		account := SampleAccount()
 		tt.change(&account)

@@ -86,6 +86,19 @@ const (
 // DDSAMPLE000000000001 jsmith's Duo Desktop 6.3.0 on Mac OS X,
 // DDSAMPLE000000000002 zoe.nunez's 5.1.0.0 on Windows and
 // DDSAMPLE000000000003 mary.major's 6.3.0.0 on Windows, with device_name "".
+// Policies (see sample_policies.go), in this order:
+//
+//	policy_key            policy_name         applies to                       covers
+//	POSAMPLE000000000000  Global Policy       every other application          global; every section; permissive: new_user
+//	                                                                           allow, SMS and phone calls allowed,
+//	                                                                           tampered devices not blocked; a null
+//	POSAMPLE000000000001  VPN – strict        VPN (Auth API)                   nested objects, lists, numbers; blocks SMS
+//	POSAMPLE000000000002  Intranet SSO        Intranet (OIDC)                  new_user enroll; block_version null
+//	POSAMPLE000000000003  Break-glass bypass  Break-glass within VPN and       authentication_policy bypass, applied to
+//	                                          within Intranet                  a group within applications
+//	POSAMPLE000000000004  Draft (unused)      nothing                          no section at all
+//
+// The policy summary lists the custom policies only.
 //
 // Settings: lockout_expire_duration null, log_retention_days 180,
 // user_telephony_cost_max 20.0. Summary: 8 admins, 6 integrations, 960
@@ -290,6 +303,7 @@ func SampleAccount() Account {
 		},
 		TelephonyCreditsRemaining: 960,
 		Edition:                   ptr("Duo Premier"),
+		Policies:                  samplePolicies(),
 	}
 }
 

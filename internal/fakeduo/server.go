@@ -18,6 +18,8 @@
 //	/admin/v1/endpoints, …/{epkey}                     100 / 500
 //	/admin/v1/desktop_authenticators, …/{dakey}        100 / 500
 //	/admin/v1/settings, /admin/v1/info/summary         -
+//	/admin/v2/policies, …/{policy_key}                 100 / 100 (signed v5 only; see policies.go)
+//	/admin/v2/policies/global, …/summary, …/calculate  -
 //
 // A larger limit is served as the maximum, as Duo does. Users and their
 // groups come from Options.Users and Options.Groups, the rest from

@@ -54,11 +54,25 @@ type failAnswer struct {
 	MessageDetail string `json:"message_detail"`
 }
 
-// call makes a v2-signed GET with the real client and fails the test on
-// transport errors.
+// call makes a signed GET with the real client, v2 or, where the fake
+// requires it, v5, and fails the test on transport errors.
 func call(t *testing.T, c *duoapi.DuoApi, path string, params url.Values) (int, []byte) {
 	t.Helper()
-	resp, body, err := c.SignedCall("GET", path, params, duoapi.UseTimeout)
+	var resp *http.Response
+	var body []byte
+	var err error
+	if requiresV5(path) {
+		jsonParams := duoapi.JSONParams{}
+		for key, values := range params {
+			if len(values) != 1 {
+				t.Fatalf("GET %s: JSONSignedCall sends one value of %s, not %d", path, key, len(values))
+			}
+			jsonParams[key] = values[0]
+		}
+		resp, body, err = c.JSONSignedCall("GET", path, jsonParams, duoapi.UseTimeout)
+	} else {
+		resp, body, err = c.SignedCall("GET", path, params, duoapi.UseTimeout)
+	}
 	if err != nil {
 		t.Fatalf("GET %s %v: %v", path, params, err)
 	}
@@ -545,7 +559,8 @@ func TestListRequestCounters(t *testing.T) {
 	c := newClient(s, s.IntegrationKey(), s.SecretKey())
 	wantPaths := []string{"/admin/v1/users", "/admin/v1/groups", "/admin/v2/groups/{group_id}/users", "/admin/v1/admins",
 		"/admin/v1/administrative_units", "/admin/v3/integrations", "/admin/v1/phones", "/admin/v1/tokens", "/admin/v1/bypass_codes",
-		"/admin/v1/webauthncredentials", "/admin/v1/endpoints", "/admin/v1/desktop_authenticators"}
+		"/admin/v1/webauthncredentials", "/admin/v1/endpoints", "/admin/v1/desktop_authenticators",
+		"/admin/v2/policies"}
 	if got := s.ListRequestCounts(); !slices.Equal(slices.Sorted(maps.Keys(got)), slices.Sorted(slices.Values(wantPaths))) {
 		t.Fatalf("ListRequestCounts has %v, want %v", got, wantPaths)
 	}

@@ -11,6 +11,7 @@ type snapshot struct {
 	phones       phoneIndex
 	tokens       tokenIndex
 	bypassCodes  collection
+	policies     policyIndex
 	settings     []byte
 	// Devices and credentials.
 	webAuthnCredentials   collection
@@ -37,6 +38,9 @@ func newSnapshot(users []User, extraGroups []Group, account *Account) (*snapshot
 		if err := checkServed("integration", in.IntegrationKey, "group_id", in.GroupsAllowed, snap.groups.byID); err != nil {
 			return nil, err
 		}
+	}
+	if snap.policies, err = indexPolicies(account.Policies, account.Integrations, &snap.groups, users); err != nil {
+		return nil, err
 	}
 	if snap.admins, err = indexAdmins(account.Admins); err != nil {
 		return nil, err

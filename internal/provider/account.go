@@ -40,6 +40,16 @@ func (a *account) admins(ctx context.Context) ([]duo.Admin, error) {
 	return shared(ctx, &a.shared, "the listing of administrators", a.ListAdmins)
 }
 
+// policies returns every policy of the account.
+func (a *account) policies(ctx context.Context) ([]duo.Policy, error) {
+	return shared(ctx, &a.shared, "the listing of policies", a.ListPolicies)
+}
+
+// policySummary returns where the account's policies apply.
+func (a *account) policySummary(ctx context.Context) (*duo.PolicySummary, error) {
+	return shared(ctx, &a.shared, "the policy summary", a.GetPolicySummary)
+}
+
 // sharedReads runs each read once for all who ask for it: those who ask
 // while it runs wait for it, and those who ask later get its result. A read
 // that fails is forgotten, so that the next to ask reads again. A read runs

@@ -37,6 +37,13 @@ func TestAccDataSources_missingPermission(t *testing.T) {
 		{"/admin/v1/desktop_authenticators", `data "duo_desktop_authenticators" "x" {}`, `Unable to list Duo desktop authenticators`, `"Grant read resource"`},
 		{"/admin/v1/settings", `data "duo_settings" "x" {}`, `Unable to read the Duo account settings`, `"Grant settings"`},
 		{"/admin/v1/info/summary", `data "duo_account_summary" "x" {}`, `Unable to read the Duo account summary`, `"Grant read information"`},
+		{"/admin/v2/policies", `data "duo_policies" "x" {}`, `Unable to list Duo policies`, `"Grant read resource"`},
+		{"/admin/v2/policies", `data "duo_policy" "x" { global = true }`, `Unable to read the Duo policy`, `"Grant read resource"`},
+		{"/admin/v2/policies/summary", `data "duo_policy" "x" { policy_key = "POSAMPLE000000000001" }`, `Unable to read the Duo policy`, `"Grant read resource"`},
+		{"/admin/v2/policies/calculate", `data "duo_effective_policy" "x" {
+  username        = "jsmith"
+  integration_key = "DISAMPLE000000000003"
+}`, `Unable to read the Duo user's policy`, `"Grant read resource"`},
 	} {
 		t.Run(strings.Fields(tc.config)[1], func(t *testing.T) {
 			env := newAccEnv(t, fakeduo.Options{Denied: []string{tc.denied}})

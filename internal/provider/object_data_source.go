@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
@@ -40,11 +41,14 @@ type object[T any] struct {
 type lookup[T any] struct {
 	argument    string
 	description string
+	// flag makes the argument a boolean that names the one object it
+	// stands for when true, such as global = true; find then gets "".
+	flag bool
 	// find returns the object the value names; nil, or an error for which
 	// duo.IsNotFound is true, when there is none.
 	find func(ctx context.Context, client *account, value string) (*T, error)
 	// notFound tells the user what to do when nothing has the value, which
-	// it holds as %q.
+	// it holds as %q (but for a flag).
 	notFound string
 }
 
@@ -52,6 +56,11 @@ func (o object[T]) dataSource() datasource.DataSource {
 	attributes := withAttributes(o.spec.attributes(), o.more)
 	var arguments []path.Expression
 	for _, l := range o.lookups {
+		arguments = append(arguments, path.MatchRoot(l.argument))
+		if l.flag {
+			attributes[l.argument] = schema.BoolAttribute{Optional: true, MarkdownDescription: l.description}
+			continue
+		}
 		argument := schema.StringAttribute{
 			MarkdownDescription: l.description,
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -62,7 +71,6 @@ func (o object[T]) dataSource() datasource.DataSource {
 			argument.Optional, argument.Computed = true, true
 		}
 		attributes[l.argument] = argument
-		arguments = append(arguments, path.MatchRoot(l.argument))
 	}
 	var validators []datasource.ConfigValidator
 	if len(arguments) > 1 {
@@ -103,7 +111,10 @@ func (o object[T]) read(ctx context.Context, client *account, args *arguments) (
 // object, reporting a missing object on the argument that named it.
 func (o object[T]) find(ctx context.Context, client *account, args *arguments) (*T, error) {
 	for _, l := range o.lookups {
-		value := args.string(l.argument)
+		value, err := l.value(args)
+		if err != nil {
+			return nil, err
+		}
 		if value.IsNull() {
 			continue
 		}
@@ -114,10 +125,30 @@ func (o object[T]) find(ctx context.Context, client *account, args *arguments) (
 		if err != nil && !duo.IsNotFound(err) {
 			return nil, err
 		}
-		return nil, &argumentError{argument: l.argument, summary: "Duo " + o.what + " not found", detail: fmt.Sprintf(l.notFound, value.ValueString())}
+		detail := l.notFound
+		if !l.flag {
+			detail = fmt.Sprintf(l.notFound, value.ValueString())
+		}
+		return nil, &argumentError{argument: l.argument, summary: "Duo " + o.what + " not found", detail: detail}
 	}
 	if o.fetch == nil {
 		return nil, fmt.Errorf("no argument names the %s to read. This is a bug in the provider; please report it", o.what)
 	}
 	return o.fetch(ctx, client)
+}
+
+// value is what the lookup's argument holds, for find: null when it is
+// not set, "" for a flag that is true. A flag set to false names nothing.
+func (l lookup[T]) value(args *arguments) (types.String, error) {
+	if !l.flag {
+		return args.string(l.argument), nil
+	}
+	switch flag := args.bool(l.argument); {
+	case flag.IsNull():
+		return types.StringNull(), nil
+	case !flag.ValueBool():
+		return types.StringNull(), &argumentError{argument: l.argument, summary: "Invalid " + l.argument,
+			detail: fmt.Sprintf("%s = false names nothing to read: set %s = true, or remove it and use one of the other arguments.", l.argument, l.argument)}
+	}
+	return types.StringValue(""), nil
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -188,6 +189,31 @@ func stringMapField[T any](name, description string, get func(*T) map[string]str
 			}
 		},
 	}
+}
+
+// dynamicField is an attribute of the JSON that get returns, of whatever
+// type that JSON is; null when get returns nil or JSON null.
+func dynamicField[T any](name, description string, get func(*T) json.RawMessage) field[T] {
+	return field[T]{
+		name:      name,
+		attribute: schema.DynamicAttribute{Computed: true, MarkdownDescription: description},
+		typ:       tftypes.DynamicPseudoType,
+		encode:    func(w *msgpackWriter, v *T) { w.dynamicJSON(get(v)) },
+	}
+}
+
+// jsonField is a string attribute holding the JSON that get returns in one
+// stable form (canonicalJSON), so that it compares equal from one read to
+// the next; null when get returns nil or JSON null.
+func jsonField[T any](name, description string, get func(*T) json.RawMessage) field[T] {
+	return stringField(name, description, func(v *T) *string {
+		value, ok := parseJSON(get(v))
+		if !ok || value == nil {
+			return nil
+		}
+		text := canonicalJSON(value)
+		return &text
+	})
 }
 
 func nestedListField[T, E any](name, description string, elem objectSpec[E], get func(*T) []E) field[T] {

@@ -264,6 +264,9 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newDesktopAuthenticatorsDataSource,
 		newSettingsDataSource,
 		newAccountSummaryDataSource,
+		newPoliciesDataSource,
+		newPolicyDataSource,
+		newEffectivePolicyDataSource,
 	}
 }
 

@@ -43,6 +43,12 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 		return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, elements)
 	}
 	yes := tftypes.NewValue(tftypes.Bool, true)
+	// failing are the queries whose read must fail: any other must succeed,
+	// so that a read that fails alike both ways cannot pass unseen.
+	failing := map[string]bool{
+		"duo_users/user IDs, some missing": true, "duo_user/nobody": true, "duo_integration/nobody": true,
+		"duo_policy/global = false": true, "duo_policy/nobody": true, "duo_effective_policy/in no application": true,
+	}
 	for _, tc := range []struct {
 		dataSource, query string
 		config            map[string]tftypes.Value
@@ -75,6 +81,16 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 		{"duo_desktop_authenticators", "every desktop authenticator", nil},
 		{"duo_settings", "the settings", nil},
 		{"duo_account_summary", "the summary", nil},
+		{"duo_policies", "every policy", nil},
+		{"duo_policy", "by key: nested objects, lists and numbers", map[string]tftypes.Value{"policy_key": str(account.Policies[1].PolicyKey)}},
+		{"duo_policy", "by name: nulls, fractions, a negative number", map[string]tftypes.Value{"policy_name": str(account.Policies[3].PolicyName)}},
+		{"duo_policy", "without sections", map[string]tftypes.Value{"policy_key": str(account.Policies[4].PolicyKey)}},
+		{"duo_policy", "the global policy", map[string]tftypes.Value{"global": yes}},
+		{"duo_policy", "global = false", map[string]tftypes.Value{"global": tftypes.NewValue(tftypes.Bool, false)}},
+		{"duo_policy", "nobody", map[string]tftypes.Value{"policy_key": str("PONOBODY")}},
+		{"duo_effective_policy", "by username, in a group's policy", map[string]tftypes.Value{"username": str(memberOf(t, users, account.Policies[3].GroupsInApps[0].GroupIDs[0])), "integration_key": str(account.Integrations[3].IntegrationKey)}},
+		{"duo_effective_policy", "by user ID", map[string]tftypes.Value{"user_id": str(users[0].UserID), "integration_key": str(account.Integrations[1].IntegrationKey)}},
+		{"duo_effective_policy", "in no application", map[string]tftypes.Value{"user_id": str(users[0].UserID), "integration_key": str("DINOBODY")}},
 	} {
 		config := tc.config
 		t.Run(tc.dataSource+"/"+tc.query, func(t *testing.T) {
@@ -94,6 +110,9 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 			}
 			if diagnosticsText(got.Diagnostics) != diagnosticsText(want.Diagnostics) {
 				t.Fatalf("diagnostics differ:\nfast path: %s\nframework: %s", diagnosticsText(got.Diagnostics), diagnosticsText(want.Diagnostics))
+			}
+			if failing[tc.dataSource+"/"+tc.query] != (len(want.Diagnostics) > 0) {
+				t.Fatalf("the read's diagnostics are %q; list in failing the queries that must fail, and only them", diagnosticsText(want.Diagnostics))
 			}
 			if len(want.Diagnostics) > 0 {
 				return // Terraform reads no state from a failed read
@@ -121,4 +140,18 @@ func mustSchemas(t *testing.T, ctx context.Context, server tfprotov6.ProviderSer
 		t.Fatal(err)
 	}
 	return schemas
+}
+
+// memberOf returns the username of a user in the group.
+func memberOf(t *testing.T, users []fakeduo.User, groupID string) string {
+	t.Helper()
+	for _, u := range users {
+		for _, g := range u.Groups {
+			if g.GroupID == groupID {
+				return u.Username
+			}
+		}
+	}
+	t.Fatalf("no user is in group %s", groupID)
+	return ""
 }
