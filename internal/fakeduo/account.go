@@ -6,8 +6,9 @@ package fakeduo
 // Phones and tokens are listed from the users and admins who hold them;
 // Account adds the ones nobody holds. References must name what the fake
 // serves: admins and units name each other, units name groups and
-// integrations, integrations name groups, bypass codes name users. Start
-// fails otherwise.
+// integrations, integrations name groups, bypass codes name users, log
+// events name users, integrations, phones and admins. Start fails
+// otherwise.
 type Account struct {
 	Admins                    []Admin
 	AdministrativeUnits       []AdministrativeUnit
@@ -18,6 +19,7 @@ type Account struct {
 	Settings                  Settings
 	TelephonyCreditsRemaining int
 	Edition                   *string // the summary's edition; absent when nil
+	Logs                      Logs    // what happened, before Start
 }
 
 // generatedAccountSize is how many of each object the account of Start

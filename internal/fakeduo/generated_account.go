@@ -30,7 +30,8 @@ const (
 // 0 and holds integration i when i%3 == 0. Roles, statuses, integration
 // types, nulls, "" and absent fields vary with i, and some names are not
 // ASCII. The settings differ from SampleAccount's (log_retention_days is
-// null there), and the summary has no edition.
+// null there), and the summary has no edition. Logs holds n events of
+// each log (GeneratedLogs).
 func GeneratedAccount(users []User, n int) Account {
 	var groupIDs []string
 	seen := map[string]bool{}
@@ -99,6 +100,7 @@ func GeneratedAccount(users []User, n int) Account {
 			account.BypassCodes = append(account.BypassCodes, generatedBypassCode(i, users[i%len(users)].UserID, account.Admins[i].Email))
 		}
 	}
+	account.Logs = GeneratedLogs(users, &account, n)
 	return account
 }
 

@@ -16,6 +16,8 @@
 //	/admin/v1/bypass_codes, …/{bypass_code_id}         100 / 500
 //	/admin/v1/settings, /admin/v1/info/summary         -
 //
+// and the logs of Options.Account.Logs (see logs.go).
+//
 // A larger limit is served as the maximum, as Duo does. Users and their
 // groups come from Options.Users and Options.Groups, the rest from
 // Options.Account; phones and tokens are listed from their holders. What is
@@ -81,6 +83,10 @@ type Server struct {
 	denied                     []string
 	usernameListMatchesAliases bool
 
+	// logs are what happened, as of Start; logQueries what was asked of them.
+	logs       *logIndex
+	logQueries logQueries
+
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
 	httpServer   *http.Server
@@ -143,6 +149,9 @@ func newServer(opts Options) (*Server, error) {
 	for _, k := range kinds {
 		s.listRequests[k.path] = &atomic.Int64{}
 	}
+	for _, path := range logPaths {
+		s.listRequests[path] = &atomic.Int64{}
+	}
 	if s.ikey == "" {
 		s.ikey = DefaultIntegrationKey
 	}
@@ -165,6 +174,9 @@ func newServer(opts Options) (*Server, error) {
 		return nil, err
 	}
 	if err := s.faults.init(opts.Faults, users, opts.Groups, account); err != nil {
+		return nil, err
+	}
+	if s.logs, err = newLogIndex(time.Now(), users, account); err != nil {
 		return nil, err
 	}
 	return s, nil
