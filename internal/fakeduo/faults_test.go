@@ -394,6 +394,9 @@ func TestMutationChangesTheAccount(t *testing.T) {
 	// codes 3 and 7, which go with them.
 	changed := account
 	changed.BypassCodes = slices.Concat(account.BypassCodes[:3], account.BypassCodes[4:7], account.BypassCodes[8:])
+	// The logs keep the removed users' events, as Duo's do: the reference,
+	// which would refuse them, serves no logs, and none is compared.
+	changed.Logs = Logs{}
 	reference := startServer(t, Options{Users: after, Account: &changed})
 	referenceClient := newClient(reference, reference.IntegrationKey(), reference.SecretKey())
 
