@@ -261,6 +261,10 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newBypassCodesDataSource,
 		newSettingsDataSource,
 		newAccountSummaryDataSource,
+		newAuthenticationLogsDataSource,
+		newAdministratorLogsDataSource,
+		newTelephonyLogsDataSource,
+		newTrustMonitorEventsDataSource,
 	}
 }
 
