@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -43,6 +44,8 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 		return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, elements)
 	}
 	yes := tftypes.NewValue(tftypes.Bool, true)
+	now := time.Now()
+	lastWeek := map[string]tftypes.Value{"mintime": str(now.Add(-7 * 24 * time.Hour).Format(time.RFC3339)), "maxtime": str(now.Format(time.RFC3339)), "max_events": num(5000)}
 	for _, tc := range []struct {
 		dataSource, query string
 		config            map[string]tftypes.Value
@@ -72,6 +75,13 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 		{"duo_bypass_codes", "every code", nil},
 		{"duo_settings", "the settings", nil},
 		{"duo_account_summary", "the summary", nil},
+		{"duo_authentication_logs", "a week, filtered", with(lastWeek, map[string]tftypes.Value{"results": set("success", "fraud")})},
+		{"duo_authentication_logs", "too many", with(lastWeek, map[string]tftypes.Value{"max_events": num(10)})},
+		{"duo_authentication_logs", "an empty filter", with(lastWeek, map[string]tftypes.Value{"users": set()})},
+		{"duo_administrator_logs", "a week of logins", with(lastWeek, map[string]tftypes.Value{"actions": set("admin_login")})},
+		{"duo_telephony_logs", "a week", lastWeek},
+		{"duo_trust_monitor_events", "a week of auth events", with(lastWeek, map[string]tftypes.Value{"type": str("auth")})},
+		{"duo_trust_monitor_events", "a bad window", with(lastWeek, map[string]tftypes.Value{"maxtime": str(now.Add(-8 * 24 * time.Hour).Format(time.RFC3339))})},
 	} {
 		config := tc.config
 		t.Run(tc.dataSource+"/"+tc.query, func(t *testing.T) {
