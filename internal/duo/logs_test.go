@@ -519,7 +519,9 @@ func TestLogsNeedTheReadLogPermission(t *testing.T) {
 		func() error { return ts.client.StreamAuthenticationLog(ctx, window(nil), &collector[AuthLog]{}) },
 		func() error { return ts.client.StreamAdministratorLog(ctx, window(nil), &collector[AdminLogEntry]{}) },
 		func() error { return ts.client.StreamTelephonyLog(ctx, window(nil), &collector[TelephonyLogEntry]{}) },
-		func() error { return ts.client.StreamTrustMonitorEvents(ctx, window(nil), &collector[TrustMonitorEvent]{}) },
+		func() error {
+			return ts.client.StreamTrustMonitorEvents(ctx, window(nil), &collector[TrustMonitorEvent]{})
+		},
 	} {
 		if err := read(); !strings.Contains(fmt.Sprint(err), `grant it "Grant read log" (newer Admin Panels call it "Grant log - Read")`) {
 			t.Errorf("got %v", err)
