@@ -32,9 +32,13 @@ const (
 	trustMonitorPath = "/admin/v1/trust_monitor/events"
 )
 
-// logsEvents is how many events of each log logsAccount holds: several
-// pages of each.
-const logsEvents = 2100
+// logsEvents is how many events of each log logsAccount holds, but Trust
+// Monitor's trustMonitorEvents: several pages of each, as few as will do,
+// since Terraform's handling of a large state dominates these tests.
+const (
+	logsEvents         = 2100
+	trustMonitorEvents = 450
+)
 
 // logsAccount is a fake account with logsEvents events of each log over
 // the last six days.
@@ -42,6 +46,7 @@ func logsAccount() fakeduo.Options {
 	users := fakeduo.GeneratedUsers(300)
 	account := fakeduo.GeneratedAccount(users, 30)
 	account.Logs = fakeduo.GeneratedLogs(users, &account, logsEvents)
+	account.Logs.TrustMonitor = account.Logs.TrustMonitor[:trustMonitorEvents]
 	return fakeduo.Options{Users: users, Account: &account}
 }
 
