@@ -33,11 +33,11 @@ const (
 )
 
 // logsEvents is how many events of each log logsAccount holds, but Trust
-// Monitor's trustMonitorEvents: several pages of each, as few as will do,
+// Monitor's logsTrustMonitorEvents: several pages of each, as few as will do,
 // since Terraform's handling of a large state dominates these tests.
 const (
-	logsEvents         = 2100
-	trustMonitorEvents = 450
+	logsEvents             = 2100
+	logsTrustMonitorEvents = 450
 )
 
 // logsAccount is a fake account with logsEvents events of each log over
@@ -46,7 +46,7 @@ func logsAccount() fakeduo.Options {
 	users := fakeduo.GeneratedUsers(300)
 	account := fakeduo.GeneratedAccount(users, 30)
 	account.Logs = fakeduo.GeneratedLogs(users, &account, logsEvents)
-	account.Logs.TrustMonitor = account.Logs.TrustMonitor[:trustMonitorEvents]
+	account.Logs.TrustMonitor = account.Logs.TrustMonitor[:logsTrustMonitorEvents]
 	return fakeduo.Options{Users: users, Account: &account}
 }
 

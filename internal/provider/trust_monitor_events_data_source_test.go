@@ -46,8 +46,8 @@ data "duo_trust_monitor_events" "bypass" {
 		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
 		return
 	}
-	if len(want) != trustMonitorEvents || len(bypass) != trustMonitorEvents/3 {
-		t.Fatalf("the fake's week holds %d Trust Monitor events, %d of them bypass_status, want %d and %d", len(want), len(bypass), trustMonitorEvents, trustMonitorEvents/3)
+	if len(want) != logsTrustMonitorEvents || len(bypass) != logsTrustMonitorEvents/3 {
+		t.Fatalf("the fake's week holds %d Trust Monitor events, %d of them bypass_status, want %d and %d", len(want), len(bypass), logsTrustMonitorEvents, logsTrustMonitorEvents/3)
 	}
 	queries := queriesOfSteps(t, env, trustMonitorPath, step)[0]
 	// The read of every event (the other data source's requests, with
@@ -65,7 +65,7 @@ data "duo_trust_monitor_events" "bypass" {
 		offsets = append(offsets, query.Get("offset"))
 	}
 	var want200s []string
-	for offset := duo.MaxTrustMonitorPageSize; offset < trustMonitorEvents; offset += duo.MaxTrustMonitorPageSize {
+	for offset := duo.MaxTrustMonitorPageSize; offset < logsTrustMonitorEvents; offset += duo.MaxTrustMonitorPageSize {
 		want200s = append(want200s, strconv.Itoa(offset))
 	}
 	if !slices.Equal(offsets, want200s) {
