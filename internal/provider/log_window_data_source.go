@@ -58,10 +58,10 @@ type logFilter struct {
 
 func (f logFilter) attribute() schema.Attribute {
 	description := f.description
-	if f.values != nil {
-		description += " One of " + codeList(f.values) + "."
-	}
 	if f.single {
+		if f.values != nil {
+			description += " One of " + codeList(f.values) + "."
+		}
 		var validators []validator.String
 		if f.values != nil {
 			validators = append(validators, stringvalidator.OneOf(f.values...))
@@ -70,6 +70,7 @@ func (f logFilter) attribute() schema.Attribute {
 	}
 	validators := []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))}
 	if f.values != nil {
+		description += " Each value is one of " + codeList(f.values) + "."
 		validators = []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(f.values...))}
 	}
 	return schema.SetAttribute{
@@ -229,7 +230,13 @@ func (logWindowValidator) ValidateDataSource(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() || mintime.IsNull() || mintime.IsUnknown() || maxtime.IsNull() || maxtime.IsUnknown() {
 		return
 	}
-	_, _, err := parseWindow(mintime.ValueString(), maxtime.ValueString(), time.Now())
+	start, end, err := parseWindow(mintime.ValueString(), maxtime.ValueString(), time.Now())
+	// Terraform 1.5 evaluates plantimestamp() as the year 1 while it
+	// validates a configuration, before the plan has a time: a window
+	// before 1970, which no Duo log holds, is left for the read to check.
+	if epoch := time.Unix(0, 0); start.Before(epoch) || end.Before(epoch) {
+		return
+	}
 	var argumentErr *argumentError
 	// A time that is not RFC 3339 is the rfc3339 validator's to report.
 	if errors.As(err, &argumentErr) && argumentErr.summary != "Invalid time" {

@@ -371,6 +371,27 @@ func TestAccLogWindows_badWindow(t *testing.T) {
 	}
 }
 
+// The window of the seven days before the plan, as the docs write it: under
+// Terraform 1.5, plantimestamp() is the year 1 while a configuration is
+// validated, which must not fail the plan.
+func TestAccLogWindows_plantimestamp(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+data "duo_telephony_logs" "week" {
+  mintime = timeadd(plantimestamp(), "-168h")
+  maxtime = plantimestamp()
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectEvents("data.duo_telephony_logs.week", "telephony_logs", env.rawTelephonyLog(t, lastDays(7))),
+			},
+		}},
+	})
+}
+
 // A window whose times are known only at apply is checked when it is read.
 func TestAccLogWindows_windowKnownAtApply(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{})
