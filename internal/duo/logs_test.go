@@ -545,3 +545,24 @@ func TestLogReadsRetryRateLimits(t *testing.T) {
 		t.Fatalf("got %v, %d events", err, len(events.objects))
 	}
 }
+
+func TestLogReadStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var queries []url.Values
+	serve := authLogServer(2500, &queries)
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if len(queries) == 1 {
+			// Ctrl-C while the second page is on its way.
+			cancel()
+			<-r.Context().Done()
+			return
+		}
+		serve(w, r)
+	})
+	q := window(nil)
+	q.MaxEvents = 5000
+	err := ts.client.StreamAuthenticationLog(ctx, q, &collector[AuthLog]{})
+	if err == nil || !strings.Contains(err.Error(), "GET /admin/v2/logs/authentication was cancelled") {
+		t.Fatalf("got %v", err)
+	}
+}
