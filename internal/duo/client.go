@@ -184,8 +184,10 @@ type envelope[T any] struct {
 // hint of a 403 answer.
 func get[T any](ctx context.Context, c *call, path string, params url.Values, permission string, out *envelope[T]) error {
 	jsonParams := duoapi.JSONParams{}
+	repeated := false
 	for key, values := range params {
 		jsonParams[key] = values[0]
+		repeated = repeated || len(values) > 1
 	}
 	query := params.Encode()
 
@@ -196,7 +198,17 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 			return Stopped(ctx, "GET "+path)
 		}
 		start := time.Now()
-		resp, body, err := c.api.JSONSignedCall(http.MethodGet, path, jsonParams, duoapi.UseTimeout)
+		var resp *http.Response
+		var body []byte
+		var err error
+		if repeated {
+			// duo_api_golang signs v5 with one value a parameter: a
+			// parameter sent several times (a log's filters) is signed
+			// v2, as duo_api_golang's own log calls are.
+			resp, body, err = c.api.SignedCall(http.MethodGet, path, params, duoapi.UseTimeout)
+		} else {
+			resp, body, err = c.api.JSONSignedCall(http.MethodGet, path, jsonParams, duoapi.UseTimeout)
+		}
 		c.client.limit.release(errors.Is(err, errRateLimited))
 		status := 0
 		if resp != nil {

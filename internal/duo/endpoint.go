@@ -15,6 +15,7 @@ const (
 	permissionApplications   = `"Grant applications" (newer Admin Panels call it "Grant applications - Read"; on some accounts "Grant read resource" grants it)`
 	permissionSettings       = `"Grant settings"`
 	permissionInformation    = `"Grant read information"`
+	permissionReadLog        = `"Grant read log" (newer Admin Panels call it "Grant log - Read")`
 )
 
 // endpoint is one kind of Admin API object: the path that lists it, whose

@@ -11,7 +11,8 @@ import "slices"
 // fake serves: admins and units name each other, units name groups and
 // integrations, integrations name groups and policies, policies name
 // integrations and groups, bypass codes, endpoints and desktop
-// authenticators name users. Start fails otherwise.
+// authenticators name users, log events name users, integrations, phones
+// and admins. Start fails otherwise.
 type Account struct {
 	Admins                    []Admin
 	AdministrativeUnits       []AdministrativeUnit
@@ -27,6 +28,7 @@ type Account struct {
 	// Policies are served in this order; exactly one is global when there
 	// are any. Integrations name their whole-application policy.
 	Policies []Policy
+	Logs     Logs // what happened, before Start
 }
 
 // generatedAccountSize is how many of each object the account of Start

@@ -399,6 +399,9 @@ func TestMutationChangesTheAccount(t *testing.T) {
 	changed.DesktopAuthenticators = slices.Concat(account.DesktopAuthenticators[:3], account.DesktopAuthenticators[4:7], account.DesktopAuthenticators[8:])
 	changed.Endpoints = slices.Clone(account.Endpoints)
 	changed.Endpoints[3].UserID, changed.Endpoints[7].UserID = "", ""
+	// The logs keep the removed users' events, as Duo's do: the reference,
+	// which would refuse them, serves no logs, and none is compared.
+	changed.Logs = Logs{}
 	reference := startServer(t, Options{Users: after, Account: &changed})
 	referenceClient := newClient(reference, reference.IntegrationKey(), reference.SecretKey())
 

@@ -33,7 +33,8 @@ const (
 // types, nulls, "" and absent fields vary with i, and some names are not
 // ASCII. The settings differ from SampleAccount's (log_retention_days is
 // null there), and the summary has no edition. It has n policies (see
-// generatedPolicies), which integration i with i%5 == 1 names.
+// generatedPolicies), which integration i with i%5 == 1 names, and Logs
+// holds n events of each log (GeneratedLogs).
 func GeneratedAccount(users []User, n int) Account {
 	var groupIDs []string
 	seen := map[string]bool{}
@@ -107,6 +108,7 @@ func GeneratedAccount(users []User, n int) Account {
 		}
 		account.Endpoints = append(account.Endpoints, generatedEndpoint(i, userID))
 	}
+	account.Logs = GeneratedLogs(users, &account, n)
 	return account
 }
 

@@ -124,6 +124,9 @@ func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, snap *snapshot
 	if ikey, ok := pathID(path, secretKeyPrefix, secretKeySuffix); ok {
 		return func() { s.getSecretKey(snap, w, ikey) }
 	}
+	if serve := s.logEndpoint(w, r, path); serve != nil {
+		return serve
+	}
 	switch path {
 	case settingsPath:
 		return func() { writeObject(w, snap.settings) }

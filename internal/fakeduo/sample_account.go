@@ -103,6 +103,9 @@ const (
 // Settings: lockout_expire_duration null, log_retention_days 180,
 // user_telephony_cost_max 20.0. Summary: 8 admins, 6 integrations, 960
 // telephony credits, 7 users and 1 pending deletion, edition "Duo Premier".
+//
+// Logs: four weeks of authentications, administrator actions, telephony
+// and Trust Monitor events, listed in sampleLogs.
 func SampleAccount() Account {
 	return Account{
 		Admins: []Admin{
@@ -304,6 +307,7 @@ func SampleAccount() Account {
 		TelephonyCreditsRemaining: 960,
 		Edition:                   ptr("Duo Premier"),
 		Policies:                  samplePolicies(),
+		Logs:                      sampleLogs(),
 	}
 }
 

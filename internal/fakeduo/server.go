@@ -21,6 +21,8 @@
 //	/admin/v2/policies, …/{policy_key}                 100 / 100 (signed v5 only; see policies.go)
 //	/admin/v2/policies/global, …/summary, …/calculate  -
 //
+// and the logs of Options.Account.Logs (see logs.go).
+//
 // A larger limit is served as the maximum, as Duo does. Users and their
 // groups come from Options.Users and Options.Groups, the rest from
 // Options.Account; phones, tokens and WebAuthn credentials are listed
@@ -90,6 +92,10 @@ type Server struct {
 	usernameListMatchesAliases bool
 	answers                    []Answer
 
+	// logs are what happened, as of Start; logQueries what was asked of them.
+	logs       *logIndex
+	logQueries logQueries
+
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
 	httpServer   *http.Server
@@ -153,6 +159,9 @@ func newServer(opts Options) (*Server, error) {
 	for _, k := range kinds {
 		s.listRequests[k.path] = &atomic.Int64{}
 	}
+	for _, path := range logPaths {
+		s.listRequests[path] = &atomic.Int64{}
+	}
 	if s.ikey == "" {
 		s.ikey = DefaultIntegrationKey
 	}
@@ -175,6 +184,9 @@ func newServer(opts Options) (*Server, error) {
 		return nil, err
 	}
 	if err := s.faults.init(opts.Faults, users, opts.Groups, account); err != nil {
+		return nil, err
+	}
+	if s.logs, err = newLogIndex(time.Now(), users, account); err != nil {
 		return nil, err
 	}
 	return s, nil

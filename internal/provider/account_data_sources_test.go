@@ -48,7 +48,7 @@ func testListing(t *testing.T, env *accEnv, name, path string, pageSize int, adj
 
 // with returns object with the given attributes added, as the state holds
 // an object data source's arguments beside the object's fields.
-func with(object map[string]any, attributes map[string]any) map[string]any {
+func with[V any](object map[string]V, attributes map[string]V) map[string]V {
 	out := maps.Clone(object)
 	maps.Copy(out, attributes)
 	return out

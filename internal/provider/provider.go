@@ -267,6 +267,10 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newPoliciesDataSource,
 		newPolicyDataSource,
 		newEffectivePolicyDataSource,
+		newAuthenticationLogsDataSource,
+		newAdministratorLogsDataSource,
+		newTelephonyLogsDataSource,
+		newTrustMonitorEventsDataSource,
 	}
 }
 

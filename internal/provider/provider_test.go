@@ -262,12 +262,24 @@ func compareUser(got, want map[string]any) error {
 // Duo sent, at every depth: each field Duo sent is an attribute with the
 // same value, and each attribute Duo did not send is null. A value Duo sent
 // in one of its other forms (a flag as 0 or 1, an integer as a string)
-// counts as the same value. at names where the values are, for errors.
+// counts as the same value, and so does a JSON document that the state
+// holds as text. at names where the values are, for errors.
 func compareValue(got, want any, at string) error {
 	return compareNormalized(normalizeJSON(got), normalizeJSON(want), at)
 }
 
 func compareNormalized(got, want any, at string) error {
+	if text, ok := got.(string); ok {
+		switch want.(type) {
+		case map[string]any, []any:
+			// A JSON document that the state holds as text.
+			var decoded any
+			if err := json.Unmarshal([]byte(text), &decoded); err != nil {
+				return fmt.Errorf("%s is %q, want JSON holding %s", nameOf(at), text, mustJSON(want))
+			}
+			got = decoded
+		}
+	}
 	switch want := want.(type) {
 	case map[string]any:
 		object, ok := got.(map[string]any)

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -48,7 +49,10 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 	failing := map[string]bool{
 		"duo_users/user IDs, some missing": true, "duo_user/nobody": true, "duo_integration/nobody": true,
 		"duo_policy/global = false": true, "duo_policy/nobody": true, "duo_effective_policy/in no application": true,
+		"duo_authentication_logs/too many": true, "duo_trust_monitor_events/a bad window": true,
 	}
+	now := time.Now()
+	lastWeek := map[string]tftypes.Value{"mintime": str(now.Add(-7 * 24 * time.Hour).Format(time.RFC3339)), "maxtime": str(now.Format(time.RFC3339)), "max_events": num(5000)}
 	for _, tc := range []struct {
 		dataSource, query string
 		config            map[string]tftypes.Value
@@ -91,6 +95,13 @@ func TestFastReadMatchesTheFramework(t *testing.T) {
 		{"duo_effective_policy", "by username, in a group's policy", map[string]tftypes.Value{"username": str(memberOf(t, users, account.Policies[3].GroupsInApps[0].GroupIDs[0])), "integration_key": str(account.Integrations[3].IntegrationKey)}},
 		{"duo_effective_policy", "by user ID", map[string]tftypes.Value{"user_id": str(users[0].UserID), "integration_key": str(account.Integrations[1].IntegrationKey)}},
 		{"duo_effective_policy", "in no application", map[string]tftypes.Value{"user_id": str(users[0].UserID), "integration_key": str("DINOBODY")}},
+		{"duo_authentication_logs", "a week, filtered", with(lastWeek, map[string]tftypes.Value{"results": set("success", "fraud")})},
+		{"duo_authentication_logs", "too many", with(lastWeek, map[string]tftypes.Value{"max_events": num(10)})},
+		{"duo_authentication_logs", "an empty filter", with(lastWeek, map[string]tftypes.Value{"users": set()})},
+		{"duo_administrator_logs", "a week of logins", with(lastWeek, map[string]tftypes.Value{"actions": set("admin_login")})},
+		{"duo_telephony_logs", "a week", lastWeek},
+		{"duo_trust_monitor_events", "a week of auth events", with(lastWeek, map[string]tftypes.Value{"type": str("auth")})},
+		{"duo_trust_monitor_events", "a bad window", with(lastWeek, map[string]tftypes.Value{"maxtime": str(now.Add(-8 * 24 * time.Hour).Format(time.RFC3339))})},
 	} {
 		config := tc.config
 		t.Run(tc.dataSource+"/"+tc.query, func(t *testing.T) {

@@ -125,11 +125,12 @@ func buildFakeduo(b *testing.B) string {
 }
 
 // startFakeProcess serves n generated users, each answer after latency,
-// until the benchmark stops it or ends.
-func startFakeProcess(b *testing.B, binary string, n int, latency time.Duration) *fakeProcess {
+// until the benchmark stops it or ends; more are further flags.
+func startFakeProcess(b *testing.B, binary string, n int, latency time.Duration, more ...string) *fakeProcess {
 	dir := b.TempDir()
 	fake := &fakeProcess{dir: dir}
-	fake.cmd = exec.Command(binary, "-users", strconv.Itoa(n), "-latency", latency.String(), "-state-dir", dir, "-stats-file", filepath.Join(dir, "stats.json"))
+	args := append([]string{"-users", strconv.Itoa(n), "-latency", latency.String(), "-state-dir", dir, "-stats-file", filepath.Join(dir, "stats.json")}, more...)
+	fake.cmd = exec.Command(binary, args...)
 	stdout, err := fake.cmd.StdoutPipe()
 	if err != nil {
 		b.Fatal(err)

@@ -35,6 +35,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	listen := flags.String("listen", "127.0.0.1:0", "listen address")
 	userCount := flags.Int("users", 0, "number of generated users, served with a generated account; 0 serves the hand-written sample users and account")
 	accountSize := flags.Int("account-size", 30, "with -users: how many admins, administrative units, integrations, bypass codes, endpoints, desktop authenticators, and phones and tokens nobody holds the generated account has")
+	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor) over the last six days; 0 makes as many as -account-size")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
 	stateDir := flags.String("state-dir", "", "directory for ca.pem and env (required)")
 	statsFile := flags.String("stats-file", "", `on SIGINT or SIGTERM, write {"list_requests": {path: successful list answers}, "requests": authenticated requests} to this file`)
@@ -45,14 +46,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		flags.Usage()
 		return fmt.Errorf("-state-dir is required")
 	}
-	if *userCount < 0 || *accountSize < 0 {
-		return fmt.Errorf("-users and -account-size must not be negative")
+	if *userCount < 0 || *accountSize < 0 || *logEvents < 0 {
+		return fmt.Errorf("-users, -account-size and -log-events must not be negative")
 	}
 
 	users, account := fakeduo.SampleUsers(), fakeduo.SampleAccount()
 	if *userCount > 0 {
 		users = fakeduo.GeneratedUsers(*userCount)
 		account = fakeduo.GeneratedAccount(users, *accountSize)
+		if *logEvents > 0 {
+			account.Logs = fakeduo.GeneratedLogs(users, &account, *logEvents)
+		}
 	}
 
 	dir, err := filepath.Abs(*stateDir)

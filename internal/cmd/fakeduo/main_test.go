@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -114,7 +116,7 @@ func TestStatsFileOnStop(t *testing.T) {
 	reference.Close()
 	if got.Requests != 4 || got.ListRequests["/admin/v1/users"] != 2 || got.ListRequests["/admin/v1/admins"] != 1 ||
 		got.ListRequests["/admin/v1/phones"] != 0 || len(got.ListRequests) != len(reference.ListRequestCounts()) {
-		t.Errorf("stats %s, want 4 requests, 2 user and 1 admin listings, and every listing's counter", b)
+		t.Errorf("stats %s, want 4 requests, 2 user and 1 admin listings, and the counter of every listing and log", b)
 	}
 }
 
@@ -124,6 +126,32 @@ func TestGeneratedAccountSize(t *testing.T) {
 	get(t, c, "/admin/v1/info/summary", &summary)
 	if summary["admin_count"] != 7.0 || summary["integration_count"] != 7.0 || summary["user_count"].(float64)+summary["user_pending_deletion_count"].(float64) != 120 {
 		t.Errorf("summary %v, want 120 users and 7 admins and integrations", summary)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestGeneratedLogEvents(t *testing.T) {
+	c, stop := started(t, "-users", "120", "-log-events", "1500")
+	now := time.Now()
+	params := url.Values{
+		"mintime": {strconv.FormatInt(now.Add(-7*24*time.Hour).UnixMilli(), 10)},
+		"maxtime": {strconv.FormatInt(now.UnixMilli(), 10)},
+	}
+	resp, body, err := c.SignedCall(http.MethodGet, "/admin/v2/logs/authentication", params, duoapi.UseTimeout)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET the authentication log: %v %v %s", resp, err, body)
+	}
+	var page struct {
+		Response struct {
+			Metadata struct {
+				TotalObjects int `json:"total_objects"`
+			} `json:"metadata"`
+		} `json:"response"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil || page.Response.Metadata.TotalObjects != 1500 {
+		t.Errorf("the last seven days hold %d authentications (%v), want 1500", page.Response.Metadata.TotalObjects, err)
 	}
 	if err := stop(); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,188 @@
+package duo
+
+import "context"
+
+// AuthLog is an event of the v2 authentication log, as Duo sends it there
+// and inside a Trust Monitor event.
+type AuthLog struct {
+	TxID                  *string       `json:"txid"`
+	Timestamp             *Int          `json:"timestamp"`
+	ISOTimestamp          *string       `json:"isotimestamp"`
+	EventType             *string       `json:"event_type"`
+	Result                *string       `json:"result"`
+	Reason                *string       `json:"reason"`
+	Factor                *string       `json:"factor"`
+	User                  *AuthLogUser  `json:"user"`
+	Alias                 *string       `json:"alias"`
+	Email                 *string       `json:"email"`
+	Application           *AuthLogApp   `json:"application"`
+	AccessDevice          *AccessDevice `json:"access_device"`
+	AuthDevice            *AuthDevice   `json:"auth_device"`
+	TrustedEndpointStatus *string       `json:"trusted_endpoint_status"`
+	OODSoftware           *string       `json:"ood_software"`
+	// The risk assessments of editions with risk-based features, whose
+	// shapes Duo does not document.
+	AdaptiveTrustAssessments *JSONText `json:"adaptive_trust_assessments"`
+	PassportAssessment       *JSONText `json:"passport_assessment"`
+	RBFSTriggeredAttacks     *JSONText `json:"rbfs_triggered_attacks"`
+	TrustedSessionInfo       *JSONText `json:"trusted_session_info"`
+}
+
+// AuthLogUser is the user of an authentication; Groups are group names.
+type AuthLogUser struct {
+	Key    *string  `json:"key"`
+	Name   *string  `json:"name"`
+	Groups []string `json:"groups"`
+}
+
+// AuthLogApp is the application (integration) of an authentication.
+type AuthLogApp struct {
+	Key             *string `json:"key"`
+	Name            *string `json:"name"`
+	DestinationName *string `json:"destination_name"`
+}
+
+// Location is where Duo places an IP address.
+type Location struct {
+	City    *string `json:"city"`
+	State   *string `json:"state"`
+	Country *string `json:"country"`
+}
+
+// AccessDevice is the device from which an authentication was asked for.
+type AccessDevice struct {
+	Browser             *string         `json:"browser"`
+	BrowserVersion      *string         `json:"browser_version"`
+	EPKey               *string         `json:"epkey"`
+	FlashVersion        *string         `json:"flash_version"`
+	JavaVersion         *string         `json:"java_version"`
+	Hostname            *string         `json:"hostname"`
+	IP                  *string         `json:"ip"`
+	Location            *Location       `json:"location"`
+	OS                  *string         `json:"os"`
+	OSVersion           *string         `json:"os_version"`
+	IsEncryptionEnabled *BoolOrString   `json:"is_encryption_enabled"`
+	IsFirewallEnabled   *BoolOrString   `json:"is_firewall_enabled"`
+	IsPasswordSet       *BoolOrString   `json:"is_password_set"`
+	SecurityAgents      *SecurityAgents `json:"security_agents"`
+}
+
+// AuthDevice is the device that approved (or denied) an authentication.
+type AuthDevice struct {
+	IP       *string   `json:"ip"`
+	Key      *string   `json:"key"`
+	Name     *string   `json:"name"`
+	Location *Location `json:"location"`
+}
+
+// AdminLogEntry is an event of the v1 administrator log.
+type AdminLogEntry struct {
+	Action *string `json:"action"`
+	// Description is a JSON object that Duo encodes in a string.
+	Description  *JSONText `json:"description"`
+	ISOTimestamp *string   `json:"isotimestamp"`
+	Object       *string   `json:"object"`
+	Timestamp    *Int      `json:"timestamp"`
+	Username     *string   `json:"username"`
+}
+
+// TelephonyLogEntry is an event of the v2 telephony log.
+type TelephonyLogEntry struct {
+	Context     *string `json:"context"`
+	Credits     *Int    `json:"credits"`
+	Phone       *string `json:"phone"`
+	TelephonyID *string `json:"telephony_id"`
+	TS          *string `json:"ts"`
+	TxID        *string `json:"txid"`
+	Type        *string `json:"type"`
+}
+
+// TrustMonitorEvent is an event that Trust Monitor surfaced: an
+// authentication (type auth), a user put in bypass (bypass_status) or a
+// device registration (device_registration). Fields of the other types
+// are null.
+type TrustMonitorEvent struct {
+	SEKey                 *string               `json:"sekey"`
+	Type                  *string               `json:"type"`
+	State                 *string               `json:"state"`
+	StateUpdatedTimestamp *Int                  `json:"state_updated_timestamp"`
+	SurfacedTimestamp     *Int                  `json:"surfaced_timestamp"`
+	TriagedAsInteresting  *Bool                 `json:"triaged_as_interesting"`
+	PriorityEvent         *Bool                 `json:"priority_event"`
+	PriorityReasons       []TrustMonitorReason  `json:"priority_reasons"`
+	Explanations          []TrustMonitorSummary `json:"explanations"`
+	FromCommonNetblock    *Bool                 `json:"from_common_netblock"`
+	FromNewUser           *Bool                 `json:"from_new_user"`
+	LowRiskIP             *Bool                 `json:"low_risk_ip"`
+	TriageEventURI        *string               `json:"triage_event_uri"`
+	SurfacedAuth          *AuthLog              `json:"surfaced_auth"`
+	BypassStatusEnabled   *Int                  `json:"bypass_status_enabled"`
+	EnabledBy             *TrustMonitorActor    `json:"enabled_by"`
+	EnabledFor            *TrustMonitorActor    `json:"enabled_for"`
+}
+
+// TrustMonitorReason is why Trust Monitor made an event a priority.
+type TrustMonitorReason struct {
+	Label *string `json:"label"`
+	Type  *string `json:"type"`
+}
+
+// TrustMonitorSummary explains why Trust Monitor surfaced an event.
+type TrustMonitorSummary struct {
+	Summary *string `json:"summary"`
+	Type    *string `json:"type"`
+}
+
+// TrustMonitorActor is the administrator who put a user in bypass, or that
+// user.
+type TrustMonitorActor struct {
+	Key  *string `json:"key"`
+	Name *string `json:"name"`
+}
+
+var (
+	authenticationLogAPI = logEndpoint[AuthLog]{
+		path: "/admin/v2/logs/authentication", what: "authentication log events", paging: cursorPaging, pageSize: MaxLogPageSize,
+		events: func(p *cursorPage[AuthLog]) []AuthLog { return p.Authlogs },
+	}
+	administratorLogAPI = logEndpoint[AdminLogEntry]{
+		path: "/admin/v1/logs/administrator", what: "administrator log events", paging: mintimePaging, pageSize: MaxLogPageSize,
+		timestamp:    func(e *AdminLogEntry) *Int { return e.Timestamp },
+		localFilters: map[string]func(*AdminLogEntry) *string{"actions": func(e *AdminLogEntry) *string { return e.Action }},
+	}
+	telephonyLogAPI = logEndpoint[TelephonyLogEntry]{
+		path: "/admin/v2/logs/telephony", what: "telephony log events", paging: cursorPaging, pageSize: MaxLogPageSize,
+		events: func(p *cursorPage[TelephonyLogEntry]) []TelephonyLogEntry { return p.Items },
+	}
+	trustMonitorAPI = logEndpoint[TrustMonitorEvent]{
+		path: "/admin/v1/trust_monitor/events", what: "Trust Monitor events", paging: offsetPaging, pageSize: MaxTrustMonitorPageSize,
+		events: func(p *cursorPage[TrustMonitorEvent]) []TrustMonitorEvent { return p.Events },
+	}
+)
+
+// StreamAuthenticationLog sends the authentication log events of the
+// query to sink, oldest first. Its filters are Duo's: users, groups,
+// applications, results, reasons, factors, event_types, phone_numbers and
+// tokens.
+func (c *Client) StreamAuthenticationLog(ctx context.Context, q LogQuery, sink PageSink[AuthLog]) error {
+	return authenticationLogAPI.stream(ctx, c, q, sink)
+}
+
+// StreamAdministratorLog sends the administrator log events of the query
+// to sink, oldest first. Duo takes a start only, and no filter: the client
+// leaves out the events after Maxtime, and applies the filter "actions".
+func (c *Client) StreamAdministratorLog(ctx context.Context, q LogQuery, sink PageSink[AdminLogEntry]) error {
+	return administratorLogAPI.stream(ctx, c, q, sink)
+}
+
+// StreamTelephonyLog sends the telephony log events of the query to sink,
+// oldest first.
+func (c *Client) StreamTelephonyLog(ctx context.Context, q LogQuery, sink PageSink[TelephonyLogEntry]) error {
+	return telephonyLogAPI.stream(ctx, c, q, sink)
+}
+
+// StreamTrustMonitorEvents sends the Trust Monitor events of the query to
+// sink, in Duo's order. Its filter is Duo's: type.
+func (c *Client) StreamTrustMonitorEvents(ctx context.Context, q LogQuery, sink PageSink[TrustMonitorEvent]) error {
+	return trustMonitorAPI.stream(ctx, c, q, sink)
+}
