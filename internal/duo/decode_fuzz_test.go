@@ -49,6 +49,10 @@ var answerDecoders = []answerDecoder{
 	pageOf[ListedWebAuthnCredential](webAuthnCredentialsAPI.path),
 	pageOf[Endpoint](endpointsAPI.path),
 	pageOf[DesktopAuthenticator](desktopAuthenticatorsAPI.path),
+	objectOf[cursorPage[AuthLog]](authenticationLogAPI.path),
+	pageOf[AdminLogEntry](administratorLogAPI.path),
+	objectOf[cursorPage[TelephonyLogEntry]](telephonyLogAPI.path),
+	objectOf[cursorPage[TrustMonitorEvent]](trustMonitorAPI.path),
 	objectOf[Settings]("/admin/v1/settings"),
 	objectOf[AccountSummary]("/admin/v1/info/summary"),
 }

@@ -158,6 +158,10 @@ func TestDecodingTakesEveryFormDuoSends(t *testing.T) {
 		testEveryForm[ListedWebAuthnCredential](t, webAuthnCredentialsAPI.path, "webauthnkey")
 	})
 	t.Run("endpoints", func(t *testing.T) { testEveryForm[Endpoint](t, endpointsAPI.path, "epkey") })
+	t.Run("authentication log", func(t *testing.T) { testEveryForm[AuthLog](t, authenticationLogAPI.path, "txid") })
+	t.Run("administrator log", func(t *testing.T) { testEveryForm[AdminLogEntry](t, administratorLogAPI.path, "") })
+	t.Run("telephony log", func(t *testing.T) { testEveryForm[TelephonyLogEntry](t, telephonyLogAPI.path, "telephony_id") })
+	t.Run("trust monitor", func(t *testing.T) { testEveryForm[TrustMonitorEvent](t, trustMonitorAPI.path, "sekey") })
 	t.Run("settings", func(t *testing.T) { testEveryForm[Settings](t, "/admin/v1/settings", "") })
 	t.Run("summary", func(t *testing.T) { testEveryForm[AccountSummary](t, "/admin/v1/info/summary", "") })
 }

@@ -22,7 +22,7 @@ func TestAccAdministratorLogsDataSource_boundarySecondsAcrossPages(t *testing.T)
 	want := env.rawAdminLog(t, w)
 	step := resource.TestStep{
 		Config:            env.config(fmt.Sprintf("data \"duo_administrator_logs\" \"week\" {\n  %s\n  max_events = 5000\n}\n", w.arguments())),
-		ConfigStateChecks: []statecheck.StateCheck{expectEvents("data.duo_administrator_logs.week", "administrator_logs", want)},
+		ConfigStateChecks: []statecheck.StateCheck{expectObjects("data.duo_administrator_logs.week", "administrator_logs", want)},
 	}
 	if env.fake == nil {
 		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
@@ -76,14 +76,14 @@ output "created" {
 }
 `, w.arguments(), w.arguments())),
 		ConfigStateChecks: []statecheck.StateCheck{
-			expectEvents("data.duo_administrator_logs.changes", "administrator_logs", env.rawAdminLog(t, w, actions...)),
-			expectEvents("data.duo_administrator_logs.month", "administrator_logs", env.rawAdminLog(t, w)),
+			expectObjects("data.duo_administrator_logs.changes", "administrator_logs", env.rawAdminLog(t, w, actions...)),
+			expectObjects("data.duo_administrator_logs.month", "administrator_logs", env.rawAdminLog(t, w)),
 		},
 	}
 	if env.fake == nil {
 		step.ConfigStateChecks = nil // the output needs the sample's events
 		step.Config = env.config(fmt.Sprintf("data \"duo_administrator_logs\" \"changes\" {\n  %s\n  actions = [\"admin_create\", \"integration_update\"]\n}\n", w.arguments()))
-		step.ConfigStateChecks = []statecheck.StateCheck{expectEvents("data.duo_administrator_logs.changes", "administrator_logs", env.rawAdminLog(t, w, actions...))}
+		step.ConfigStateChecks = []statecheck.StateCheck{expectObjects("data.duo_administrator_logs.changes", "administrator_logs", env.rawAdminLog(t, w, actions...))}
 		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
 		return
 	}

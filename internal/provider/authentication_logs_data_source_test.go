@@ -32,7 +32,7 @@ func TestAccAuthenticationLogsDataSource_everyEventOnEveryPage(t *testing.T) {
 	want := env.rawAuthLog(t, w, nil)
 	step := resource.TestStep{
 		Config:            env.config(fmt.Sprintf("data \"duo_authentication_logs\" \"week\" {\n  %s\n  max_events = 5000\n}\n", w.arguments())),
-		ConfigStateChecks: []statecheck.StateCheck{expectEvents("data.duo_authentication_logs.week", "authentication_logs", want)},
+		ConfigStateChecks: []statecheck.StateCheck{expectObjects("data.duo_authentication_logs.week", "authentication_logs", want)},
 	}
 	if env.fake == nil {
 		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
@@ -81,7 +81,7 @@ func TestAccAuthenticationLogsDataSource_filtersAsDuoTakesThem(t *testing.T) {
 	var checks []statecheck.StateCheck
 	for _, f := range filters {
 		fmt.Fprintf(&config, "data \"duo_authentication_logs\" %q {\n  %s\n  %s\n}\n", f.name, w.arguments(), f.hcl)
-		checks = append(checks, expectEvents("data.duo_authentication_logs."+f.name, "authentication_logs", env.rawAuthLog(t, w, f.filter)))
+		checks = append(checks, expectObjects("data.duo_authentication_logs."+f.name, "authentication_logs", env.rawAuthLog(t, w, f.filter)))
 	}
 	step := resource.TestStep{Config: env.config(config.String()), ConfigStateChecks: checks}
 	if env.fake == nil {
@@ -130,7 +130,7 @@ output "trust_level" {
 }
 `, w.arguments())),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectEvents(logs, "authentication_logs", env.rawAuthLog(t, w, nil)),
+				expectObjects(logs, "authentication_logs", env.rawAuthLog(t, w, nil)),
 				// Oldest first: event 24 of the sample, then 23 ... 01.
 				statecheck.ExpectKnownValue(logs, tfjsonpath.New("authentication_logs"), knownvalue.ListSizeExact(24)),
 				statecheck.ExpectKnownOutputValue("trust_level", knownvalue.StringExact("NORMAL")),
@@ -175,7 +175,7 @@ data "duo_authentication_logs" "nobody" {
 }
 `, empty.arguments(), lastDays(7).arguments())),
 		ConfigStateChecks: []statecheck.StateCheck{
-			expectEvents("data.duo_authentication_logs.long_ago", "authentication_logs", env.rawAuthLog(t, empty, nil)),
+			expectObjects("data.duo_authentication_logs.long_ago", "authentication_logs", env.rawAuthLog(t, empty, nil)),
 			statecheck.ExpectKnownValue("data.duo_authentication_logs.nobody", tfjsonpath.New("authentication_logs"), knownvalue.ListSizeExact(0)),
 		},
 	}

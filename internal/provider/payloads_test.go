@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -78,14 +79,6 @@ var notRead = map[string]string{
 	"admin_v2_logs_activity__duo_log_sync.json":                             "GET /admin/v2/logs/activity: no data source reads the activity log",
 	"admin_v1_logs_telephony__duo_api_golang.json":                          "GET /admin/v1/logs/telephony: the provider reads the v2 telephony log",
 	"admin_v1_logs_telephony__duo_log_sync.json":                            "GET /admin/v1/logs/telephony: the provider reads the v2 telephony log",
-	"admin_v1_logs_administrator__duo_api_golang.json":                      "GET /admin/v1/logs/administrator: no data source reads the logs yet",
-	"admin_v1_logs_administrator__duo_log_sync.json":                        "GET /admin/v1/logs/administrator: no data source reads the logs yet",
-	"admin_v2_logs_authentication__duo_api_golang.json":                     "GET /admin/v2/logs/authentication: no data source reads the logs yet",
-	"admin_v2_logs_authentication__duo_log_sync.json":                       "GET /admin/v2/logs/authentication: no data source reads the logs yet",
-	"admin_v2_logs_authentication_empty__duo_log_sync.json":                 "GET /admin/v2/logs/authentication: no data source reads the logs yet",
-	"admin_v2_logs_telephony__duo_log_sync.json":                            "GET /admin/v2/logs/telephony: no data source reads the logs yet",
-	"admin_v1_trust_monitor_events__duo_log_sync.json":                      "GET /admin/v1/trust_monitor/events: no data source reads Trust Monitor yet",
-	"admin_v1_trust_monitor_events_last_page__duo_log_sync.json":            "GET /admin/v1/trust_monitor/events: no data source reads Trust Monitor yet",
 }
 
 // servedPayloads are the payloads TestAccPayloads serves, each once.
@@ -108,6 +101,14 @@ var servedPayloads = []string{
 	"admin_v1_tokens_page2__duo_api_golang.json",
 	"admin_v1_info_summary__duo_api_php.json",
 	"admin_v3_integrations_ikey__duo_api_php.json",
+	"admin_v2_logs_authentication__duo_api_golang.json",
+	"admin_v2_logs_authentication__duo_log_sync.json",
+	"admin_v2_logs_authentication_empty__duo_log_sync.json",
+	"admin_v2_logs_telephony__duo_log_sync.json",
+	"admin_v1_trust_monitor_events__duo_log_sync.json",
+	"admin_v1_trust_monitor_events_last_page__duo_log_sync.json",
+	"admin_v1_logs_administrator__duo_api_golang.json",
+	"admin_v1_logs_administrator__duo_log_sync.json",
 	"error_40001__duo_api_csharp.json",
 	"error_40002__duo_api_php.json",
 	"error_40401__duo_client_python.json",
@@ -170,14 +171,28 @@ func (p duoPayload) decoded(t *testing.T) map[string]any {
 // objects returns the objects of a page.
 func (p duoPayload) objects(t *testing.T) []map[string]any {
 	t.Helper()
-	list, ok := p.decoded(t)["response"].([]any)
+	return pageObjects(t, p.name, p.decoded(t)["response"])
+}
+
+// pageObjects returns the objects of a page's response: the response
+// itself, or the one list a log's response holds (authlogs, items, events).
+func pageObjects(t *testing.T, name string, response any) []map[string]any {
+	t.Helper()
+	list, ok := response.([]any)
+	if members, isObject := response.(map[string]any); isObject {
+		for _, member := range members {
+			if list, ok = member.([]any); ok {
+				break
+			}
+		}
+	}
 	if !ok {
-		t.Fatalf("%s holds no list", p.name)
+		t.Fatalf("%s holds no list", name)
 	}
 	objects := make([]map[string]any, len(list))
 	for i, item := range list {
 		if objects[i], ok = item.(map[string]any); !ok {
-			t.Fatalf("%s: item %d is no object", p.name, i)
+			t.Fatalf("%s: item %d is no object", name, i)
 		}
 	}
 	return objects
@@ -198,21 +213,11 @@ func (p duoPayload) object(t *testing.T) map[string]any {
 // objects, which one listing would hold twice.
 func (p duoPayload) renamed(t *testing.T, idField, suffix string) duoPayload {
 	t.Helper()
-	answer := p.decoded(t)
-	objects := p.objects(t)
-	for _, object := range objects {
-		object[idField] = fmt.Sprint(object[idField]) + suffix
-	}
-	list := make([]any, len(objects))
-	for i := range objects {
-		list[i] = objects[i]
-	}
-	answer["response"] = list
-	body, err := json.Marshal(answer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return duoPayload{name: p.name + " (renamed)", body: body}
+	return p.edited(t, func(response any) {
+		for _, object := range pageObjects(t, p.name, response) {
+			object[idField] = fmt.Sprint(object[idField]) + suffix
+		}
+	})
 }
 
 // edited returns the payload with its answer changed by edit, such as a
@@ -321,6 +326,52 @@ func TestAccPayloads(t *testing.T) {
 		groupsWithoutTotal.answer("/admin/v1/groups", nil, 0), groupsPage2.answer("/admin/v1/groups", nil, nextOffset(t, groupsPage1)),
 	)
 
+	// The logs, each over its pages as Duo's cursors chain them: the
+	// authentication log's pair of strings, the telephony log's one string
+	// (its last page, which no source holds, is the payload emptied), Trust
+	// Monitor's offset.
+	authPage1, authPage2, authLast := read("admin_v2_logs_authentication__duo_api_golang.json"), read("admin_v2_logs_authentication__duo_log_sync.json"), read("admin_v2_logs_authentication_empty__duo_log_sync.json")
+	telephony := read("admin_v2_logs_telephony__duo_log_sync.json")
+	telephonyLast := telephony.edited(t, func(response any) {
+		response.(map[string]any)["items"] = []any{}
+		delete(response.(map[string]any)["metadata"].(map[string]any), "next_offset")
+	})
+	trustMonitor, trustMonitorLast := read("admin_v1_trust_monitor_events__duo_log_sync.json"), read("admin_v1_trust_monitor_events_last_page__duo_log_sync.json").renamed(t, "sekey", "2")
+	// The v1 administrator log is paged, and its window applied, by the
+	// provider from the events' times: these are moved into the window.
+	now := time.Now().UTC()
+	intoTheWindow := func(p duoPayload) duoPayload {
+		return p.edited(t, func(response any) {
+			for i, event := range pageObjects(t, p.name, response) {
+				event["timestamp"] = now.Add(-24*time.Hour).Unix() + int64(i)
+			}
+		})
+	}
+	adminLog, adminLogSync := intoTheWindow(read("admin_v1_logs_administrator__duo_api_golang.json")), intoTheWindow(read("admin_v1_logs_administrator__duo_log_sync.json"))
+	cursor := func(p duoPayload) url.Values {
+		metadata, _ := p.decoded(t)["response"].(map[string]any)["metadata"].(map[string]any)
+		switch next := metadata["next_offset"].(type) {
+		case []any:
+			return url.Values{"next_offset": {fmt.Sprint(next[0]) + "," + fmt.Sprint(next[1])}}
+		case string:
+			return url.Values{"next_offset": {next}}
+		}
+		t.Fatalf("%s has no cursor", p.name)
+		return nil
+	}
+	logs := serve(
+		authPage1.answer("/admin/v2/logs/authentication", nil, 0),
+		authPage2.answer("/admin/v2/logs/authentication", cursor(authPage1), 0),
+		authLast.answer("/admin/v2/logs/authentication", cursor(authPage2), 0),
+		telephony.answer("/admin/v2/logs/telephony", nil, 0),
+		telephonyLast.answer("/admin/v2/logs/telephony", cursor(telephony), 0),
+		trustMonitor.answer("/admin/v1/trust_monitor/events", nil, 0),
+		trustMonitorLast.answer("/admin/v1/trust_monitor/events", nil, nextOffset(t, trustMonitor)),
+		adminLog.answer("/admin/v1/logs/administrator", nil, 0),
+	)
+	otherAdminLog := serve(adminLogSync.answer("/admin/v1/logs/administrator", nil, 0))
+	window := fmt.Sprintf("mintime = %q\n  maxtime = %q", now.Add(-7*24*time.Hour).Format(time.RFC3339), now.Format(time.RFC3339))
+
 	notFound, invalid, badRequest := read("error_40401__duo_client_python.json"), read("error_40002__duo_api_php.json"), read("error_40001__duo_api_csharp.json")
 	errorAnswer := func(p duoPayload, path string) fakeduo.Answer {
 		a := p.answer(path, nil, 0)
@@ -399,6 +450,41 @@ data "duo_groups" "all" {}
 				},
 			},
 			{
+				Config: logs.config(fmt.Sprintf(`
+data "duo_authentication_logs" "week" {
+  %[1]s
+}
+data "duo_telephony_logs" "week" {
+  %[1]s
+  max_events = 5000
+}
+data "duo_trust_monitor_events" "week" {
+  %[1]s
+}
+data "duo_administrator_logs" "week" {
+  %[1]s
+}
+`, window)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPayloadObjects("data.duo_authentication_logs.week", "authentication_logs",
+						each(fromDuo(authPage1.objects(t)), asStateAuthLog), each(fromDuo(authPage2.objects(t)), asStateAuthLog), authLast.objects(t)),
+					expectPayloadObjects("data.duo_telephony_logs.week", "telephony_logs", telephony.objects(t)),
+					expectPayloadObjects("data.duo_trust_monitor_events.week", "trust_monitor_events",
+						each(trustMonitor.objects(t), asStateTrustMonitorEvent), each(trustMonitorLast.objects(t), asStateTrustMonitorEvent)),
+					expectPayloadObjects("data.duo_administrator_logs.week", "administrator_logs", adminLog.objects(t)),
+				},
+			},
+			{
+				Config: otherAdminLog.config(fmt.Sprintf(`
+data "duo_administrator_logs" "week" {
+  %s
+}
+`, window)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPayloadObjects("data.duo_administrator_logs.week", "administrator_logs", fromDuo(adminLogSync.objects(t))),
+				},
+			},
+			{
 				Config:      failing.config(`data "duo_user" "gone" { user_id = "DUNOSUCHUSER00000000" }`),
 				ExpectError: regexp.MustCompile(`(?s)Duo user not found.*No Duo user has the ID "DUNOSUCHUSER00000000"`),
 			},
@@ -414,10 +500,25 @@ data "duo_groups" "all" {}
 	})
 }
 
+// fromDuo returns events without the members that duo_log_sync's copies
+// hold but Duo does not send: duo_client_python adds eventtype and host to
+// every row it reads (INDEX.md).
+func fromDuo(events []map[string]any) []map[string]any {
+	for _, event := range events {
+		delete(event, "eventtype")
+		delete(event, "host")
+	}
+	return events
+}
+
 // nextOffset is the next_offset of a page, where the next page is served.
 func nextOffset(t *testing.T, p duoPayload) int {
 	t.Helper()
-	metadata, _ := p.decoded(t)["metadata"].(map[string]any)
+	answer := p.decoded(t)
+	metadata, _ := answer["metadata"].(map[string]any)
+	if response, isObject := answer["response"].(map[string]any); isObject {
+		metadata, _ = response["metadata"].(map[string]any) // Trust Monitor's
+	}
 	next, ok := metadata["next_offset"].(json.Number)
 	if !ok {
 		t.Fatalf("%s has no next_offset", p.name)

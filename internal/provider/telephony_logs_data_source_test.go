@@ -26,7 +26,7 @@ func TestAccTelephonyLogsDataSource_everyEventOnEveryPage(t *testing.T) {
 	want := env.rawTelephonyLog(t, w)
 	step := resource.TestStep{
 		Config:            env.config(fmt.Sprintf("data \"duo_telephony_logs\" \"week\" {\n  %s\n  max_events = 5000\n}\n", w.arguments())),
-		ConfigStateChecks: []statecheck.StateCheck{expectEvents("data.duo_telephony_logs.week", "telephony_logs", want)},
+		ConfigStateChecks: []statecheck.StateCheck{expectObjects("data.duo_telephony_logs.week", "telephony_logs", want)},
 	}
 	if env.fake == nil {
 		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
@@ -64,7 +64,7 @@ output "credits" {
 }
 `, w.arguments())),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectEvents("data.duo_telephony_logs.week", "telephony_logs", env.rawTelephonyLog(t, w)),
+				expectObjects("data.duo_telephony_logs.week", "telephony_logs", env.rawTelephonyLog(t, w)),
 				statecheck.ExpectKnownOutputValue("credits", knownvalue.Int64Exact(10)),
 				statecheck.ExpectKnownValue("data.duo_telephony_logs.week", itemAt("telephony_logs", 0, "context"), knownvalue.StringExact("administrator login")),
 				statecheck.ExpectKnownValue("data.duo_telephony_logs.week", itemAt("telephony_logs", 0, "phone"), knownvalue.StringExact("+15555550150")),

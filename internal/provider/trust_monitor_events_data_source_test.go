@@ -38,8 +38,8 @@ data "duo_trust_monitor_events" "bypass" {
 }
 `, w.arguments(), w.arguments())),
 		ConfigStateChecks: []statecheck.StateCheck{
-			expectEvents("data.duo_trust_monitor_events.week", "trust_monitor_events", want),
-			expectEvents("data.duo_trust_monitor_events.bypass", "trust_monitor_events", bypass),
+			expectObjects("data.duo_trust_monitor_events.week", "trust_monitor_events", want),
+			expectObjects("data.duo_trust_monitor_events.bypass", "trust_monitor_events", bypass),
 		},
 	}
 	if env.fake == nil {
@@ -93,7 +93,7 @@ output "untriaged" {
 }
 `, w.arguments())),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectEvents(events, "trust_monitor_events", env.rawTrustMonitor(t, w, nil)),
+				expectObjects(events, "trust_monitor_events", env.rawTrustMonitor(t, w, nil)),
 				statecheck.ExpectKnownOutputValue("untriaged", knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact("SESAMPLE000000000002"), knownvalue.StringExact("SESAMPLE000000000001"),
 				})),
