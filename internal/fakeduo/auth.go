@@ -145,7 +145,8 @@ func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
 	if !ok || ikey == "" || sig == "" {
 		return errMissingCredentials
 	}
-	if ikey != s.ikey {
+	accepted, ok := s.credentials[ikey]
+	if !ok {
 		return errInvalidIKey
 	}
 	sent, ok := parseDate(date)
@@ -180,8 +181,9 @@ func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
 			}
 		}
 	}
-	if !signatureMatches(s.skey, sig, r.Method, r.Host, r.URL.EscapedPath(), date, formParams, queryParams, string(body)) {
+	if !signatureMatches(accepted.secretKey, sig, r.Method, r.Host, r.URL.EscapedPath(), date, formParams, queryParams, string(body)) {
 		return errInvalidSignature
 	}
+	accepted.requests.Add(1)
 	return nil
 }
