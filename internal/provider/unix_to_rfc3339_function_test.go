@@ -16,7 +16,7 @@ func TestAccUnixToRFC3339Function(t *testing.T) {
 	env.requireFake(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{skipWithout(providerFunctions)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{skipWithout(providerFunctions)},
 		Steps: []resource.TestStep{{
 			Config: env.config(`
 data "duo_user" "jsmith" {
