@@ -33,7 +33,7 @@ import (
 // configuration received in the state of echo.app: the value reaches a
 // provider configuration, and the plan holds none of it.
 func TestAccIntegrationSecretKeyEphemeralResource_echo(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{})
+	env := newSerialAccEnv(t, fakeduo.Options{})
 	integrations := env.rawList(t, "/admin/v3/integrations", duo.MaxIntegrationPageSize, nil)
 	if len(integrations) == 0 {
 		t.Skip("the account has no integrations")
@@ -138,7 +138,7 @@ func TestIntegrationSecretKeySchema(t *testing.T) {
 // application, read by the ephemeral resource, and reads users through
 // it. The key is in no plan file, no state and no trace log.
 func TestAccIntegrationSecretKeyEphemeralResource_providerConfiguration(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{})
+	env := newSerialAccEnv(t, fakeduo.Options{})
 	var key string
 	for _, integration := range env.rawList(t, "/admin/v3/integrations", duo.MaxIntegrationPageSize, nil) {
 		if integration["type"] == "adminapi" && fmt.Sprint(integration["adminapi_read_resource"]) == "1" && integration["integration_key"] != env.ikey {

@@ -17,7 +17,8 @@ import (
 // checks the provider's and the CLI's log for the credentials.
 func TestAccLogging_secretsNeverLogged(t *testing.T) {
 	// Connection resets make failed attempts, whose errors are logged too.
-	env := newFaultyEnv(t, nil, fakeduo.Faults{ResetEvery: 2})
+	env := newSerialAccEnv(t, fakeduo.Options{Faults: &fakeduo.Faults{ResetEvery: 2}})
+	env.requireFake(t)
 	log := traceLog(t, env, `data "duo_users" "all" {}`)
 
 	// The log must hold a line for every request the fake received, or
