@@ -66,7 +66,7 @@ func (r *integrationSecretKeyEphemeralResource) Schema(ctx context.Context, _ ep
 			"secret_key": schema.StringAttribute{
 				Computed:            true,
 				Sensitive:           true,
-				MarkdownDescription: "The integration's full secret key, 40 characters. It is sensitive, and never stored in the plan or the state.",
+				MarkdownDescription: "The integration's full secret key, 40 characters, never stored in the plan or the state. It is sensitive: OpenTofu hides it as a sensitive value, Terraform as an ephemeral one.",
 			},
 		},
 		Blocks: map[string]schema.Block{
