@@ -33,8 +33,8 @@ for example in examples/data-sources/*/data-source.tf examples/ephemeral-resourc
 	examples/functions/*/function.tf examples/guides/*/*.tf; do
 	name="${example#examples/}"
 	name="${name%.tf}"
-	if foreign="$(grep -E '^[[:space:]]*source[[:space:]]*=' "$example" | grep -v '"idaudit/duo"')"; then
-		not_planned+=("$example (needs ${foreign#*= }, which cannot be installed offline)")
+	if foreign="$(grep -E '^[[:space:]]*source[[:space:]]*=' "$example" | grep -v '"idaudit/duo"' | sed 's/^[^=]*=[[:space:]]*//' | paste -sd ' ')"; then
+		not_planned+=("$example (needs $foreign, which cannot be installed offline)")
 		continue
 	fi
 	mkdir -p "$tmp/$name"
@@ -52,9 +52,18 @@ echo "examples: building the provider and the fake Duo"
 go build -o "$tmp/bin/terraform-provider-duo" .
 go build -o "$tmp/bin/fakeduo" ./internal/cmd/fakeduo
 
+# The CLIs by the version they report, such as "Terraform v1.16.0".
+declare -A cli_names
+for cli in "$TOFU" "$TERRAFORM" "$TERRAFORM_NEW"; do
+	# awk reads the whole output: a reader that stops early could kill the
+	# CLI with SIGPIPE, and fail the pipeline.
+	cli_names[$cli]="$(env -u TF_CLI_CONFIG_FILE "$cli" version | awk '/^(Terraform|OpenTofu) v/ && !found { print; found = 1 }')" ||
+		{ echo "examples: $cli does not run" >&2; exit 1; }
+done
+
 # plan CLI DIR: plans DIR with CLI, showing the plan only if it fails.
 plan() {
-	echo "examples: planning ${2#"$tmp"/} with ${1##*/}"
+	echo "examples: planning ${2#"$tmp"/} with ${cli_names[$1]}"
 	if ! output="$(TERRAFORM="$1" DEMO_DIR="$2" DEMO_BIN_DIR="$tmp/bin" scripts/demo.sh -no-color 2>&1)"; then
 		echo "$output" >&2
 		echo "examples: $2 does not plan" >&2
