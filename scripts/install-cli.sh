@@ -123,9 +123,12 @@ export CGO_ENABLED=0 GOWORK=off GOFLAGS="${GOFLAGS:-} -buildvcs=false"
 # $work/src, writable.
 download() {
 	log "downloading $1 from the module proxy..."
-	local src
-	src="$(cd "$work" && go mod download -json "$1" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')"
-	[[ -n "$src" && -d "$src" ]] || die "could not download $1"
+	local info src
+	if ! info="$(cd "$work" && go mod download -json "$1")"; then
+		die "could not download $1: $(sed -n 's/^[[:space:]]*"Error": "\(.*\)",*$/\1/p' <<<"$info")"
+	fi
+	src="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p' <<<"$info")"
+	[[ -n "$src" && -d "$src" ]] || die "go mod download gave no source directory for $1"
 	cp -r "$src" "$work/src"
 	chmod -R u+w "$work/src"
 }
