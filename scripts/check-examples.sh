@@ -3,12 +3,19 @@
 #
 # Plans every example against the fake Duo (through scripts/demo.sh), so
 # that the examples in examples/ and in the docs keep working: each root
-# module (a folder with main.tf), and each data source, function and guide
-# example joined with the provider example, as the docs show them. Each is planned
-# with OpenTofu, and with Terraform too unless it calls a provider function,
-# which Terraform has only from 1.8.
+# module (a folder with main.tf), and each data source, ephemeral resource,
+# function and guide example joined with the provider example, as the docs
+# show them. Each is planned with OpenTofu, and with Terraform: the oldest
+# (TERRAFORM) unless the example needs a newer one, when the newest
+# (TERRAFORM_NEW) plans it instead. Provider functions came with Terraform
+# 1.8, ephemeral resources with 1.10.
 #
-# Environment: TERRAFORM (terraform binary), TOFU (tofu binary).
+# A guide snippet that needs another provider than duo (a secret store's,
+# say) cannot be planned offline: it is listed as not planned; `make
+# generate` still checks that it is formatted, hence that it parses.
+#
+# Environment: TERRAFORM, TERRAFORM_NEW (terraform binaries), TOFU (tofu
+# binary).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,9 +28,15 @@ dirs=()
 for dir in examples/*/; do
 	[[ -f "$dir/main.tf" ]] && dirs+=("${dir%/}")
 done
-for example in examples/data-sources/*/data-source.tf examples/functions/*/function.tf examples/guides/*/*.tf; do
+not_planned=()
+for example in examples/data-sources/*/data-source.tf examples/ephemeral-resources/*/ephemeral-resource.tf \
+	examples/functions/*/function.tf examples/guides/*/*.tf; do
 	name="${example#examples/}"
 	name="${name%.tf}"
+	if foreign="$(grep -E '^[[:space:]]*source[[:space:]]*=' "$example" | grep -v '"idaudit/duo"' | sed 's/^[^=]*=[[:space:]]*//' | paste -sd ' ')"; then
+		not_planned+=("$example (needs $foreign, which cannot be installed offline)")
+		continue
+	fi
 	mkdir -p "$tmp/$name"
 	# A fragment, as a doc shows it, is planned after the provider example;
 	# a whole module (a guide's) as it is.
@@ -39,9 +52,18 @@ echo "examples: building the provider and the fake Duo"
 go build -o "$tmp/bin/terraform-provider-duo" .
 go build -o "$tmp/bin/fakeduo" ./internal/cmd/fakeduo
 
+# The CLIs by the version they report, such as "Terraform v1.16.0".
+declare -A cli_names
+for cli in "$TOFU" "$TERRAFORM" "$TERRAFORM_NEW"; do
+	# awk reads the whole output: a reader that stops early could kill the
+	# CLI with SIGPIPE, and fail the pipeline.
+	cli_names[$cli]="$(env -u TF_CLI_CONFIG_FILE "$cli" version | awk '/^(Terraform|OpenTofu) v/ && !found { print; found = 1 }')" ||
+		{ echo "examples: $cli does not run" >&2; exit 1; }
+done
+
 # plan CLI DIR: plans DIR with CLI, showing the plan only if it fails.
 plan() {
-	echo "examples: planning ${2#"$tmp"/} with ${1##*/}"
+	echo "examples: planning ${2#"$tmp"/} with ${cli_names[$1]}"
 	if ! output="$(TERRAFORM="$1" DEMO_DIR="$2" DEMO_BIN_DIR="$tmp/bin" scripts/demo.sh -no-color 2>&1)"; then
 		echo "$output" >&2
 		echo "examples: $2 does not plan" >&2
@@ -51,7 +73,12 @@ plan() {
 
 for dir in "${dirs[@]}"; do
 	plan "$TOFU" "$dir"
-	if ! grep -q 'provider::' "$dir/main.tf"; then
+	if grep -qE 'provider::|^[[:space:]]*ephemeral[[:space:]]+"' "$dir"/*.tf; then
+		plan "$TERRAFORM_NEW" "$dir"
+	else
 		plan "$TERRAFORM" "$dir"
 	fi
+done
+for example in "${not_planned[@]}"; do
+	echo "examples: not planned: $example"
 done

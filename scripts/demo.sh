@@ -33,15 +33,20 @@ die() { log "error: $*"; exit 1; }
 
 [[ -f "$DEMO_DIR/main.tf" ]] || die "$DEMO_DIR/main.tf not found"
 
-# cli_version BINARY: the first line of `BINARY version`, such as "Terraform
-# v1.11.4" or "OpenTofu v1.10.10", or nothing if it does not run. Warnings
-# (such as a TF_CLI_CONFIG_FILE that does not exist) go to stderr, and the
-# whole output is read before its first line is taken: `| head -n 1` could
-# kill the CLI with SIGPIPE.
+# cli_version BINARY: the version line of `BINARY version`, such as
+# "Terraform v1.11.4" or "OpenTofu v1.12.6", or nothing if it does not run.
+# It may follow warnings (OpenTofu 1.12 writes one about a TF_CLI_CONFIG_FILE
+# that does not exist to stdout), and the whole output is read before the
+# line is picked: `| head -n 1` could kill the CLI with SIGPIPE.
 cli_version() {
-	local out
+	local out line
 	out="$(CHECKPOINT_DISABLE=1 "$1" version 2>/dev/null)" || return 0
-	printf '%s\n' "${out%%$'\n'*}"
+	while IFS= read -r line; do
+		if [[ "$line" == "Terraform v"* || "$line" == "OpenTofu v"* ]]; then
+			printf '%s\n' "$line"
+			return 0
+		fi
+	done <<<"$out"
 }
 
 # at_least VERSION_LINE MAJOR MINOR: the line's "vX.Y..." is X.Y or later.

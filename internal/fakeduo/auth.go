@@ -143,7 +143,8 @@ func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
 	if !ok || ikey == "" || sig == "" {
 		return errMissingCredentials
 	}
-	if ikey != s.ikey {
+	accepted, ok := s.credentials[ikey]
+	if !ok {
 		return errInvalidIKey
 	}
 	sent, ok := parseDate(date)
@@ -179,8 +180,9 @@ func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
 		}
 	}
 	path := r.URL.EscapedPath()
-	if !signatureMatches(s.skey, sig, r.Method, r.Host, path, date, formParams, queryParams, string(body), requiresV5(path)) {
+	if !signatureMatches(accepted.secretKey, sig, r.Method, r.Host, path, date, formParams, queryParams, string(body), requiresV5(path)) {
 		return errInvalidSignature
 	}
+	accepted.requests.Add(1)
 	return nil
 }

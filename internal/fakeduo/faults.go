@@ -50,6 +50,9 @@ type Faults struct {
 	// CodesAsStrings writes the code of every error answer as a JSON
 	// string ("code":"40103"), as Duo sometimes does, instead of a number.
 	CodesAsStrings bool
+	// MaskedSecretKeys makes GET .../skey send the secret key masked, as
+	// the v3 integration handlers send it, instead of in full.
+	MaskedSecretKeys bool
 
 	// MutateAfter changes the account once the fake has served the Nth
 	// GET /admin/v1/users (counting answered requests, not faulted ones):

@@ -138,10 +138,11 @@ type secretKeyAnswer struct {
 	SecretKey string `json:"secret_key"`
 }
 
-// integrationIndex is the integrations, with each one's /skey answer.
+// integrationIndex is the integrations, with each one's /skey answer, and
+// that answer masked for Faults.MaskedSecretKeys.
 type integrationIndex struct {
 	collection
-	secretKeys [][]byte
+	secretKeys, maskedSecretKeys [][]byte
 }
 
 func indexIntegrations(integrations []Integration) (integrationIndex, error) {
@@ -158,13 +159,22 @@ func indexIntegrations(integrations []Integration) (integrationIndex, error) {
 	}
 	secretKeys, err := encodeEach("integration_key", len(integrations), key,
 		marshalEach(func(i int) any { return secretKeyAnswer{integrations[i].SecretKey} }))
-	return integrationIndex{encoded, secretKeys}, err
+	if err != nil {
+		return integrationIndex{}, err
+	}
+	maskedSecretKeys, err := encodeEach("integration_key", len(integrations), key,
+		marshalEach(func(i int) any { return secretKeyAnswer{masked(integrations[i].SecretKey)} }))
+	return integrationIndex{encoded, secretKeys, maskedSecretKeys}, err
 }
 
 func (s *Server) getSecretKey(snap *snapshot, w http.ResponseWriter, ikey string) {
 	i, ok := snap.integrations.byID[ikey]
 	if !ok {
 		s.writeError(w, errNotFound("integration_key"))
+		return
+	}
+	if s.faults.faults.MaskedSecretKeys {
+		writeObject(w, snap.integrations.maskedSecretKeys[i])
 		return
 	}
 	writeObject(w, snap.integrations.secretKeys[i])

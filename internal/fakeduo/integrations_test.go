@@ -82,3 +82,14 @@ func TestIntegrationsRejected(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskedSecretKeys(t *testing.T) {
+	s := startServer(t, Options{Faults: &Faults{MaskedSecretKeys: true}})
+	c := newClient(s, s.IntegrationKey(), s.SecretKey())
+	for _, in := range SampleAccount().Integrations {
+		got := getObject(t, c, secretKeyPrefix+in.IntegrationKey+secretKeySuffix)["secret_key"]
+		if want := strings.Repeat("*", 36) + in.SecretKey[36:]; got != want {
+			t.Errorf("%s: /skey sent %q, want %q", in.IntegrationKey, got, want)
+		}
+	}
+}

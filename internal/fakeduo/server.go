@@ -96,6 +96,9 @@ type Server struct {
 	logs       *logIndex
 	logQueries logQueries
 
+	// credentials are the keys requests may be signed with.
+	credentials credentials
+
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
 	httpServer   *http.Server
@@ -179,6 +182,7 @@ func newServer(opts Options) (*Server, error) {
 	if users == nil {
 		users = SampleUsers()
 	}
+	s.credentials = newCredentials(s.ikey, s.skey, account.Integrations)
 	var err error
 	if s.snap, err = newSnapshot(users, opts.Groups, account); err != nil {
 		return nil, err
@@ -202,10 +206,11 @@ func (s *Server) CACertPEM() []byte { return append([]byte(nil), s.caPEM...) }
 // WriteCACert writes CACertPEM to path.
 func (s *Server) WriteCACert(path string) error { return os.WriteFile(path, s.caPEM, 0o644) }
 
-// IntegrationKey is the integration key requests must be signed with.
+// IntegrationKey is the integration key of the fake's own credentials,
+// which may sign requests as the account's Admin API applications may.
 func (s *Server) IntegrationKey() string { return s.ikey }
 
-// SecretKey is the secret key requests must be signed with.
+// SecretKey is the secret key of the fake's own credentials.
 func (s *Server) SecretKey() string { return s.skey }
 
 // ListRequests is the number of successful (2xx) answers to the listing at

@@ -69,12 +69,18 @@ func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureReques
 	if req.ProviderData == nil {
 		return
 	}
-	client, ok := req.ProviderData.(*account)
+	d.client = providerAccount(req.ProviderData, &resp.Diagnostics)
+}
+
+// providerAccount is the account that the provider's Configure gave a data
+// source or an ephemeral resource.
+func providerAccount(providerData any, diags *diag.Diagnostics) *account {
+	client, ok := providerData.(*account)
 	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *provider.account, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *provider.account, got %T. This is a bug in the provider; please report it.", providerData))
 	}
-	d.client = client
+	return client
 }
 
 func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -110,18 +116,25 @@ func (d *dataSource) readAttributes(ctx context.Context, client *account, config
 	args := &arguments{ctx: ctx, config: config}
 	computed, err := d.read(ctx, client, args)
 	diags.Append(args.diags...)
-	var argumentErr *argumentError
 	switch {
 	case diags.HasError():
 		return nil, diags
-	case errors.As(err, &argumentErr):
-		diags.AddAttributeError(path.Root(argumentErr.argument), argumentErr.summary, argumentErr.detail)
-		return nil, diags
 	case err != nil:
-		diags.AddError(d.failure, err.Error())
+		addReadError(&diags, d.failure, err)
 		return nil, diags
 	}
 	return computed, diags
+}
+
+// addReadError reports a failed read: an *argumentError on its argument,
+// any other error under the summary failure.
+func addReadError(diags *diag.Diagnostics, failure string, err error) {
+	var argumentErr *argumentError
+	if errors.As(err, &argumentErr) {
+		diags.AddAttributeError(path.Root(argumentErr.argument), argumentErr.summary, argumentErr.detail)
+		return
+	}
+	diags.AddError(failure, err.Error())
 }
 
 // stateValue returns the configuration with the computed attributes set:

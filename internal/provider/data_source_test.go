@@ -15,6 +15,7 @@ import (
 // Admin API application that lacks its permission: the diagnostic names
 // the permission to grant, not only Duo's status code.
 func TestAccDataSources_missingPermission(t *testing.T) {
+	runInParallel(t)
 	for _, tc := range []struct {
 		denied, config, summary, permission string
 	}{

@@ -88,6 +88,7 @@ func usersAfter(users []fakeduo.User, faults fakeduo.Faults) []fakeduo.User {
 // a consistent listing overcome: the state must hold exactly the users a
 // fault-free read lists, each once and in Duo's order.
 func TestAccFault_readCompletes(t *testing.T) {
+	runInParallel(t)
 	severalPages := usersOverSeveralPages()
 	// The first page of users changes after it is served: users are
 	// inserted at the front of the listing, removed from the first page, or
@@ -174,6 +175,7 @@ func TestAccFault_readCompletes(t *testing.T) {
 // the read must fail, explaining why, rather than return a partial or empty
 // list.
 func TestAccFault_readFails(t *testing.T) {
+	runInParallel(t)
 	tests := []struct {
 		name      string
 		faults    fakeduo.Faults

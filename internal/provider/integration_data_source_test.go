@@ -74,7 +74,7 @@ func TestAccIntegrationDataSource_notFound(t *testing.T) {
 // TestAccIntegrationDataSource_secretKeyNeverLogged reads a secret key with
 // trace logging on and looks for it in the log.
 func TestAccIntegrationDataSource_secretKeyNeverLogged(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{})
+	env := newSerialAccEnv(t, fakeduo.Options{})
 	env.requireFake(t)
 	integration := fakeduo.SampleAccount().Integrations[0]
 	log := traceLog(t, env, fmt.Sprintf(`

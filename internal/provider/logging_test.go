@@ -14,13 +14,11 @@ import (
 )
 
 // TestAccLogging_secretsNeverLogged reads users with trace logging on and
-// checks the provider's log for the credentials. The provider under test
-// runs in-process: terraform-plugin-go gives it a test log sink, which
-// tfsdklog configures from TF_LOG (the level) and TF_LOG_PATH (the file)
-// when the provider server starts.
+// checks the provider's and the CLI's log for the credentials.
 func TestAccLogging_secretsNeverLogged(t *testing.T) {
 	// Connection resets make failed attempts, whose errors are logged too.
-	env := newFaultyEnv(t, nil, fakeduo.Faults{ResetEvery: 2})
+	env := newSerialAccEnv(t, fakeduo.Options{Faults: &fakeduo.Faults{ResetEvery: 2}})
+	env.requireFake(t)
 	log := traceLog(t, env, `data "duo_users" "all" {}`)
 
 	// The log must hold a line for every request the fake received, or
@@ -59,14 +57,30 @@ func TestAccLogging_secretsNeverLogged(t *testing.T) {
 }
 
 // traceLog plans and applies config against env with trace logging on, and
-// returns the log. The credentials come from the environment, because
-// terraform-plugin-testing logs each step's configuration to the same file.
+// returns the log.
 func traceLog(t *testing.T, env *accEnv, config string) string {
 	t.Helper()
-	logFile := filepath.Join(t.TempDir(), "provider.log")
-	t.Setenv("TF_LOG", "TRACE")
-	t.Setenv("TF_LOG_PATH", logFile)
-	for _, name := range []string{"TF_ACC_LOG_PATH", "TF_LOG_PATH_MASK", "TF_LOG_PROVIDER"} {
+	logFile := traceLogging(t, env)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps:                    []resource.TestStep{{Config: config}},
+	})
+	return readLog(t, logFile)
+}
+
+// traceLogging turns trace logging on for the rest of the test, the
+// provider's and the CLI's, and returns the file both log to. The provider
+// under test runs in-process: terraform-plugin-go gives it a test log sink,
+// which tfsdklog configures from TF_ACC_LOG_PATH when the provider server
+// starts; terraform-plugin-testing gives the same file to the CLI. The
+// default provider's credentials come from the environment, because
+// terraform-plugin-testing logs each step's configuration to the file.
+func traceLogging(t *testing.T, env *accEnv) string {
+	t.Helper()
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	t.Setenv("TF_ACC_LOG", "TRACE")
+	for _, name := range []string{"TF_LOG", "TF_LOG_PATH", "TF_LOG_PATH_MASK", "TF_LOG_CORE", "TF_LOG_PROVIDER"} {
 		// Each would send the log elsewhere or change its level.
 		t.Setenv(name, "")
 	}
@@ -75,10 +89,11 @@ func traceLog(t *testing.T, env *accEnv, config string) string {
 	t.Setenv("DUO_SECRET_KEY", env.skey)
 	t.Setenv("DUO_API_HOST", env.host)
 	t.Setenv("DUO_CA_CERT_FILE", env.caFile)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps:                    []resource.TestStep{{Config: config}},
-	})
+	return logFile
+}
+
+func readLog(t *testing.T, logFile string) string {
+	t.Helper()
 	data, err := os.ReadFile(logFile)
 	if err != nil {
 		t.Fatal(err)

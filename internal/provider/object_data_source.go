@@ -118,18 +118,7 @@ func (o object[T]) find(ctx context.Context, client *account, args *arguments) (
 		if value.IsNull() {
 			continue
 		}
-		found, err := l.find(ctx, client, value.ValueString())
-		if err == nil && found != nil {
-			return found, nil
-		}
-		if err != nil && !duo.IsNotFound(err) {
-			return nil, err
-		}
-		detail := l.notFound
-		if !l.flag {
-			detail = fmt.Sprintf(l.notFound, value.ValueString())
-		}
-		return nil, &argumentError{argument: l.argument, summary: "Duo " + o.what + " not found", detail: detail}
+		return l.get(ctx, client, o.what, value.ValueString())
 	}
 	if o.fetch == nil {
 		return nil, fmt.Errorf("no argument names the %s to read. This is a bug in the provider; please report it", o.what)
@@ -151,4 +140,22 @@ func (l lookup[T]) value(args *arguments) (types.String, error) {
 			detail: fmt.Sprintf("%s = false names nothing to read: set %s = true, or remove it and use one of the other arguments.", l.argument, l.argument)}
 	}
 	return types.StringValue(""), nil
+}
+
+// get returns the object that value names, or an *argumentError on the
+// lookup's argument when there is none; what names the object, such as
+// "integration".
+func (l lookup[T]) get(ctx context.Context, client *account, what, value string) (*T, error) {
+	found, err := l.find(ctx, client, value)
+	if err == nil && found != nil {
+		return found, nil
+	}
+	if err != nil && !duo.IsNotFound(err) {
+		return nil, err
+	}
+	detail := l.notFound
+	if !l.flag {
+		detail = fmt.Sprintf(l.notFound, value)
+	}
+	return nil, &argumentError{argument: l.argument, summary: "Duo " + what + " not found", detail: detail}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -24,7 +25,10 @@ import (
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
-var _ provider.ProviderWithFunctions = (*duoProvider)(nil)
+var (
+	_ provider.ProviderWithFunctions          = (*duoProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*duoProvider)(nil)
+)
 
 // providerTypeName is the provider's name in configurations, and the prefix
 // of its data sources' names.
@@ -235,10 +239,15 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	configured := newAccount(client)
 	p.account.Store(configured)
 	resp.DataSourceData = configured
+	resp.EphemeralResourceData = configured
 }
 
 func (p *duoProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{newUnixToRFC3339Function}
+}
+
+func (p *duoProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{newIntegrationSecretKeyEphemeralResource}
 }
 
 func (p *duoProvider) Resources(context.Context) []func() resource.Resource {

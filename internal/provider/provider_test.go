@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	duoapi "github.com/duosecurity/duo_api_golang"
@@ -50,11 +51,21 @@ func realAccount() bool {
 
 // newAccEnv starts a fake Duo with the given options (by default serving
 // fakeduo.SampleUsers), or uses the real account when the switch is on.
+// The test runs in parallel with the other acceptance tests (most of a
+// test's time is the CLI's, or waits on retries), so it must not set
+// environment variables: such a test uses newSerialAccEnv.
 func newAccEnv(t *testing.T, fake fakeduo.Options) *accEnv {
 	t.Helper()
-	if os.Getenv(resource.EnvTfAcc) == "" {
-		t.Skipf("acceptance tests run only when %s is set", resource.EnvTfAcc)
-	}
+	skipWithoutTFAcc(t)
+	runInParallel(t)
+	return newSerialAccEnv(t, fake)
+}
+
+// newSerialAccEnv is newAccEnv for a test that runs alone, such as one
+// that sets environment variables.
+func newSerialAccEnv(t *testing.T, fake fakeduo.Options) *accEnv {
+	t.Helper()
+	skipWithoutTFAcc(t)
 	if realAccount() {
 		env := &accEnv{duoAccount: duoAccount{ikey: os.Getenv("DUO_INTEGRATION_KEY"), skey: os.Getenv("DUO_SECRET_KEY"), host: os.Getenv("DUO_API_HOST"), caFile: os.Getenv("DUO_CA_CERT_FILE")}}
 		if env.ikey == "" || env.skey == "" || env.host == "" {
@@ -72,6 +83,25 @@ func newAccEnv(t *testing.T, fake fakeduo.Options) *accEnv {
 	env := &accEnv{fake: server, duoAccount: accountOf(t, server)}
 	env.provider = providerBlock(env.ikey, env.skey, env.host, env.caFile)
 	return env
+}
+
+func skipWithoutTFAcc(t *testing.T) {
+	t.Helper()
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("acceptance tests run only when %s is set", resource.EnvTfAcc)
+	}
+}
+
+// parallelTests are the tests that runInParallel has started.
+var parallelTests sync.Map
+
+// runInParallel runs t in parallel with the other parallel tests (see
+// go test -parallel), however often it is called for t.
+func runInParallel(t *testing.T) {
+	if _, running := parallelTests.LoadOrStore(t, true); !running {
+		t.Cleanup(func() { parallelTests.Delete(t) })
+		t.Parallel()
+	}
 }
 
 func providerBlock(ikey, skey, host, caFile string) string {
@@ -403,7 +433,7 @@ func clearDuoEnv(t *testing.T) {
 }
 
 func TestAccProvider_missingCredentials(t *testing.T) {
-	newAccEnv(t, fakeduo.Options{})
+	newSerialAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -420,7 +450,7 @@ data "duo_users" "all" {}
 }
 
 func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{})
+	env := newSerialAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	// The fallback names, as other Duo tools spell them.
 	t.Setenv("DUO_IKEY", env.ikey)
@@ -439,7 +469,7 @@ func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
 }
 
 func TestAccProvider_invalidSettings(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{})
+	env := newSerialAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	block := func(ikey, skey, host, caFile string) string {
 		return providerBlock(ikey, skey, host, caFile) + `data "duo_users" "all" {}`
@@ -470,7 +500,7 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 }
 
 func TestAccProvider_secretKeyNeverShown(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{})
+	env := newSerialAccEnv(t, fakeduo.Options{})
 	clearDuoEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -486,7 +516,7 @@ func TestAccProvider_secretKeyNeverShown(t *testing.T) {
 }
 
 func TestAccProvider_unknownSettingsAtPlan(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{})
+	env := newSerialAccEnv(t, fakeduo.Options{})
 	env.requireFake(t)
 	clearDuoEnv(t)
 	resource.Test(t, resource.TestCase{

@@ -89,7 +89,7 @@ func (s *server) readState(ctx context.Context, d *dataSource, dv *tfprotov6.Dyn
 	var diags diag.Diagnostics
 	client := s.provider.configuredAccount()
 	if client == nil {
-		diags.AddError("Duo provider not configured", "The provider has no Duo client: its configuration failed or is not known yet. Fix the errors reported for the provider block.")
+		addNotConfigured(&diags)
 		return nil, diags
 	}
 
@@ -184,4 +184,9 @@ func toAttributePath(p path.Path) *tftypes.AttributePath {
 		}
 	}
 	return out
+}
+
+// addNotConfigured reports a read asked of a provider without a Duo client.
+func addNotConfigured(diags *diag.Diagnostics) {
+	diags.AddError("Duo provider not configured", "The provider has no Duo client: its configuration failed or is not known yet. Fix the errors reported for the provider block.")
 }

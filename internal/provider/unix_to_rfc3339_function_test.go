@@ -16,8 +16,7 @@ func TestAccUnixToRFC3339Function(t *testing.T) {
 	env.requireFake(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
-		// Provider functions came with Terraform 1.8 and OpenTofu 1.7.
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{skipWithout(providerFunctions)},
 		Steps: []resource.TestStep{{
 			Config: env.config(`
 data "duo_user" "jsmith" {

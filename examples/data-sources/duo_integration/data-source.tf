@@ -3,8 +3,9 @@ data "duo_integration" "reporting" {
   integration_key = "DISAMPLE000000000002"
 }
 
-# The secret key too, to hand it to a secrets manager. The key is then in
-# the Terraform state: keep the state as secret as the key.
+# The secret key too. The key is then in the Terraform state: keep the
+# state as secret as the key. With Terraform 1.10+ or OpenTofu 1.11+, read
+# it with the duo_integration_secret_key ephemeral resource instead.
 data "duo_integration" "vpn" {
   integration_key    = "DISAMPLE000000000003"
   include_secret_key = true
