@@ -14,7 +14,7 @@ import (
 )
 
 func newSharedReads() *sharedReads {
-	return &sharedReads{reads: map[string]*sharedRead{}}
+	return &sharedReads{reads: map[string]*flight[any]{}}
 }
 
 func TestSharedReadRunsOnceForEveryoneWhoAsks(t *testing.T) {

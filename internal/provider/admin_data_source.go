@@ -23,7 +23,7 @@ var adminObject = object[duo.Admin]{
 			argument:    "admin_id",
 			description: "The ID of the administrator to read. Exactly one of `admin_id` and `email` must be set.",
 			find: func(ctx context.Context, client *account, adminID string) (*duo.Admin, error) {
-				return client.GetAdmin(ctx, adminID)
+				return client.adminWithID(ctx, adminID)
 			},
 			notFound: "No Duo administrator has the ID %q. Check the ID, or look the administrator up by email instead.",
 		},

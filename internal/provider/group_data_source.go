@@ -25,7 +25,7 @@ var groupObject = object[duo.Group]{
 			argument:    "group_id",
 			description: "The ID of the group to read. Exactly one of `group_id` and `name` must be set.",
 			find: func(ctx context.Context, client *account, groupID string) (*duo.Group, error) {
-				return client.GetGroup(ctx, groupID)
+				return client.groupWithID(ctx, groupID)
 			},
 			notFound: "No Duo group has the ID %q. Check the ID, or look the group up by name instead.",
 		},

@@ -20,11 +20,7 @@ var userObject = object[duo.User]{
 			argument:    "username",
 			description: "The username, or one of the aliases, of the user to read. Exactly one of `username` and `user_id` must be set. After the read it holds the user's username.",
 			find: func(ctx context.Context, client *account, username string) (*duo.User, error) {
-				users, err := client.ListUsers(ctx, duo.ListUsersInput{Username: username})
-				if err != nil || len(users) == 0 {
-					return nil, err
-				}
-				return &users[0], nil
+				return client.userNamed(ctx, username)
 			},
 			notFound: "No Duo user has the username or alias %q. Check the spelling, or use the duo_users data source to list the users.",
 		},
@@ -32,7 +28,7 @@ var userObject = object[duo.User]{
 			argument:    "user_id",
 			description: "The ID of the user to read, such as `DU3RP9I2WOC59VZX672N`. Exactly one of `username` and `user_id` must be set.",
 			find: func(ctx context.Context, client *account, userID string) (*duo.User, error) {
-				return client.GetUser(ctx, userID)
+				return client.userWithID(ctx, userID)
 			},
 			notFound: "No Duo user has the ID %q. Check the ID, or look the user up by username instead.",
 		},

@@ -234,7 +234,13 @@ func findUsers(ctx context.Context, client *account, query usersQuery) (users *e
 		found, missing, err = client.UsersByUsername(ctx, query.batch)
 	case query.batchArgument == userIDsArgument:
 		found, missing, err = client.UsersByID(ctx, query.batch)
-	case query.listing.Username != "" || query.listing.Email != "":
+	case query.listing.Username != "":
+		// A single lookup, sent in a batch with those that arrive with it.
+		var user *duo.User
+		if user, err = client.userNamed(ctx, query.listing.Username); user != nil {
+			found = []duo.User{*user}
+		}
+	case query.listing.Email != "":
 		found, err = client.ListUsers(ctx, query.listing)
 	case !query.filter.isSet() && (query.listing.Offset > 0 || query.listing.Limit > 0):
 		// A slice of the listing: Duo pages to it, without reading the rest.
