@@ -62,6 +62,11 @@ type Options struct {
 	// UsernameListMatchesAliases makes username_list on /admin/v1/users
 	// match aliases too, not only usernames.
 	UsernameListMatchesAliases bool
+	// MaxInFlight, when positive, answers HTTP 429 to a request that
+	// arrives while this many are being answered, as Duo's rate limit
+	// answers a client that sends too much at once; Stats counts them as
+	// RateLimited.
+	MaxInFlight int
 }
 
 // Server is a running fake Duo Admin API. Its methods are safe for concurrent
@@ -80,6 +85,7 @@ type Server struct {
 
 	denied                     []string
 	usernameListMatchesAliases bool
+	inFlight                   inFlightLimit
 
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
@@ -133,6 +139,7 @@ func newServer(opts Options) (*Server, error) {
 		listRequests: map[string]*atomic.Int64{membersListing.path: {}},
 
 		usernameListMatchesAliases: opts.UsernameListMatchesAliases,
+		inFlight:                   inFlightLimit{most: int64(opts.MaxInFlight)},
 	}
 	for _, path := range opts.Denied {
 		if !strings.HasPrefix(path, "/") {
@@ -224,9 +231,12 @@ func (s *Server) Close() {
 	<-s.serveDone
 }
 
-// ServeHTTP answers one API request: optional latency, authentication, the
-// fault Options.Faults calls for if any, then routing.
+// ServeHTTP answers one API request: optional latency, authentication, a
+// rate limit under Options.MaxInFlight, the fault Options.Faults calls for
+// if any, then routing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	admitted := s.inFlight.enter()
+	defer s.inFlight.leave()
 	if !s.waitLatency(r.Context()) {
 		return
 	}
@@ -235,6 +245,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.lastAuthorization.Store(ptr(r.Header.Get("Authorization")))
+	if !admitted {
+		s.countRateLimited()
+		s.writeError(w, errRateLimited)
+		return
+	}
 	if s.injectFault(w, r, s.countRequest()) {
 		return
 	}
