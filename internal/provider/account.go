@@ -20,14 +20,18 @@ type account struct {
 	*duo.Client
 	shared                 sharedReads
 	usersByName, usersByID *batcher[string, duo.User]
+	// reads counts the reads of data sources, for the batches.
+	reads *readCount
 }
 
 func newAccount(client *duo.Client) *account {
+	reads := &readCount{}
 	return &account{
 		Client:      client,
 		shared:      sharedReads{reads: map[string]*flight[any]{}},
-		usersByName: newBatcher("the lookup of users by username", duo.MaxLookupValues, client.UsernameMatches),
-		usersByID:   newBatcher("the lookup of users by ID", duo.MaxLookupValues, client.UserIDMatches),
+		usersByName: newBatcher("the lookup of users by username", duo.MaxLookupValues, reads, client.UsernameMatches),
+		usersByID:   newBatcher("the lookup of users by ID", duo.MaxLookupValues, reads, client.UserIDMatches),
+		reads:       reads,
 	}
 }
 

@@ -77,7 +77,7 @@ func getAll(ctx context.Context, b *batcher[string, string], keys []string) ([]s
 
 func TestBatcherSendsLookupsThatArriveTogetherOnce(t *testing.T) {
 	lookup := &recordingLookup{missing: []string{"ghost"}}
-	b := newBatcher("the lookup of things", 100, lookup.lookUp)
+	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
 	keys := []string{"a", "b", "ghost", "c", "a"}
 	values, errs := getAll(context.Background(), b, keys)
 	if err := errors.Join(errs...); err != nil {
@@ -101,7 +101,7 @@ func TestBatcherSendsLookupsThatArriveTogetherOnce(t *testing.T) {
 
 func TestBatcherSendsAFullBatchAtOnce(t *testing.T) {
 	lookup := &recordingLookup{}
-	b := newBatcher("the lookup of things", 3, lookup.lookUp)
+	b := newBatcher("the lookup of things", 3, nil, lookup.lookUp)
 	keys := []string{"a", "b", "c", "d", "e", "f", "g"}
 	values, errs := getAll(context.Background(), b, keys)
 	if err := errors.Join(errs...); err != nil {
@@ -124,7 +124,7 @@ func TestBatcherSendsAFullBatchAtOnce(t *testing.T) {
 
 func TestBatcherFailureFailsItsBatchOnly(t *testing.T) {
 	lookup := &recordingLookup{err: errors.New("Duo answered HTTP 503")}
-	b := newBatcher("the lookup of things", 100, lookup.lookUp)
+	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
 	_, errs := getAll(context.Background(), b, []string{"a", "b"})
 	for _, err := range errs {
 		if err == nil || !strings.Contains(err.Error(), "HTTP 503") {
@@ -139,7 +139,7 @@ func TestBatcherFailureFailsItsBatchOnly(t *testing.T) {
 
 func TestBatcherKeepsLookingUpForThoseStillWaiting(t *testing.T) {
 	lookup := &recordingLookup{release: make(chan struct{}), ended: make(chan error, 1)}
-	b := newBatcher("the lookup of things", 100, lookup.lookUp)
+	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
 	impatient, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	impatientErr := make(chan error)
@@ -175,7 +175,7 @@ func TestBatcherKeepsLookingUpForThoseStillWaiting(t *testing.T) {
 
 func TestBatcherStopsWhenEveryoneGivesUp(t *testing.T) {
 	lookup := &recordingLookup{release: make(chan struct{}), ended: make(chan error, 1)}
-	b := newBatcher("the lookup of things", 100, lookup.lookUp)
+	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
 	ctx, cancel := context.WithCancel(context.Background())
 	errs := make(chan error, 2)
 	for _, key := range []string{"a", "b"} {
@@ -207,7 +207,7 @@ func TestBatcherStopsWhenEveryoneGivesUp(t *testing.T) {
 
 func TestBatcherSendsNothingForABatchAbandonedBeforeItIsSent(t *testing.T) {
 	lookup := &recordingLookup{}
-	b := newBatcher("the lookup of things", 100, lookup.lookUp)
+	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := b.get(ctx, "a")
