@@ -20,18 +20,18 @@ type account struct {
 	*duo.Client
 	shared                 sharedReads
 	usersByName, usersByID *batcher[string, duo.User]
-	// reads counts the reads of data sources, for the batches.
-	reads *readCount
+	// batches counts the reads of data sources, for the batchers.
+	batches *batchGroup
 }
 
 func newAccount(client *duo.Client) *account {
-	reads := &readCount{}
+	batches := &batchGroup{}
 	return &account{
 		Client:      client,
 		shared:      sharedReads{reads: map[string]*flight[any]{}},
-		usersByName: newBatcher("the lookup of users by username", duo.MaxLookupValues, reads, client.UsernameMatches),
-		usersByID:   newBatcher("the lookup of users by ID", duo.MaxLookupValues, reads, client.UserIDMatches),
-		reads:       reads,
+		usersByName: newBatcher("the lookup of users by username", duo.MaxLookupValues, batches, client.UsernameMatches),
+		usersByID:   newBatcher("the lookup of users by ID", duo.MaxLookupValues, batches, client.UserIDMatches),
+		batches:     batches,
 	}
 }
 

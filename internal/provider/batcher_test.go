@@ -218,3 +218,115 @@ func TestBatcherSendsNothingForABatchAbandonedBeforeItIsSent(t *testing.T) {
 		t.Fatalf("looked up %q for a lookup nobody waited for", calls)
 	}
 }
+
+// getAllWithin is getAll, and false when it has not returned within the
+// time given.
+func getAllWithin(t *testing.T, within time.Duration, b *batcher[string, string], keys ...string) ([]string, bool) {
+	t.Helper()
+	done := make(chan []string, 1)
+	go func() {
+		values, errs := getAll(context.Background(), b, keys)
+		if err := errors.Join(errs...); err != nil {
+			t.Error(err)
+		}
+		done <- values
+	}()
+	select {
+	case values := <-done:
+		return values, true
+	case <-time.After(within):
+		return nil, false
+	}
+}
+
+func TestBatcherSendsOnceEveryReadInProgressWaits(t *testing.T) {
+	group := &batchGroup{}
+	byName, byID := &recordingLookup{}, &recordingLookup{}
+	names := newBatcher("the lookup of names", 100, group, byName.lookUp)
+	ids := newBatcher("the lookup of IDs", 100, group, byID.lookUp)
+	names.window, ids.window = time.Hour, time.Hour
+	for range 3 {
+		group.readStarted()
+	}
+	// Three reads in progress, two waiting: the third may still come.
+	waitingNames := make(chan []string, 1)
+	go func() {
+		values, errs := getAll(context.Background(), names, []string{"a", "b"})
+		if err := errors.Join(errs...); err != nil {
+			t.Error(err)
+		}
+		waitingNames <- values
+	}()
+	select {
+	case <-waitingNames:
+		t.Fatal("two lookups were sent while a third read was in progress")
+	case <-time.After(100 * time.Millisecond):
+	}
+	// The third waits too, in another batcher: both batches go at once.
+	if values, ok := getAllWithin(t, 10*time.Second, ids, "x"); !ok || values[0] != "value of x" {
+		t.Fatalf("the third lookup got %q, %v", values, ok)
+	}
+	if values := <-waitingNames; !slices.Equal(values, []string{"value of a", "value of b"}) {
+		t.Fatalf("the first two got %q", values)
+	}
+	if calls := byName.callsMade(); len(calls) != 1 || len(calls[0]) != 2 {
+		t.Errorf("the names were looked up as %q, want together", calls)
+	}
+	// The wave took at least as long as the wait above.
+	if wave := group.longestWave; wave < 100*time.Millisecond || group.streamWindow() != 2*wave {
+		t.Errorf("the group measured a wave of %s, and waits %s within a stream", wave, group.streamWindow())
+	}
+}
+
+func TestBatcherCollectsLookupsWhileABatchIsAnswered(t *testing.T) {
+	lookup := &recordingLookup{release: make(chan struct{})}
+	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
+	b.streamWindow = 10 * time.Millisecond
+	first := make(chan *string)
+	go func() {
+		value, _ := b.get(context.Background(), "a")
+		first <- value
+	}()
+	for len(lookup.callsMade()) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	later := make(chan []string)
+	go func() {
+		values, _ := getAll(context.Background(), b, []string{"b", "c"})
+		later <- values
+	}()
+	// Much longer than the window: b and c wait for a's answer.
+	time.Sleep(50 * time.Millisecond)
+	if calls := lookup.callsMade(); len(calls) != 1 {
+		t.Fatalf("looked up %q while the first batch was being answered", calls)
+	}
+	close(lookup.release)
+	if value := <-first; *value != "value of a" {
+		t.Fatalf("a got %q", *value)
+	}
+	if values := <-later; !slices.Equal(values, []string{"value of b", "value of c"}) {
+		t.Fatalf("b and c got %q", values)
+	}
+	if calls := lookup.callsMade(); len(calls) != 2 || !slices.Equal(calls[1], []string{"b", "c"}) && !slices.Equal(calls[1], []string{"c", "b"}) {
+		t.Fatalf("looked up %q, want [a] then b and c together", calls)
+	}
+}
+
+func TestBatchGroupWaitsAsLongAsTerraformTookForAWave(t *testing.T) {
+	group := &batchGroup{}
+	if got := group.streamWindow(); got != streamWindow {
+		t.Fatalf("before any wave: %s, want %s", got, streamWindow)
+	}
+	for _, step := range []struct{ wave, want time.Duration }{
+		{10 * time.Millisecond, streamWindow},
+		{300 * time.Millisecond, 600 * time.Millisecond},
+		{100 * time.Millisecond, 600 * time.Millisecond}, // the longest so far
+		{3 * time.Second, maxStreamWindow},
+	} {
+		wave, want := step.wave, step.want
+		group.longestWave = max(group.longestWave, wave)
+		if got := group.streamWindow(); got != want {
+			t.Errorf("after a wave of %s: %s, want %s", wave, got, want)
+		}
+	}
+}

@@ -108,8 +108,8 @@ func (d *dataSource) readAttributes(ctx context.Context, client *account, config
 	defer cancel()
 
 	if client != nil {
-		client.reads.enter()
-		defer client.reads.leave()
+		client.batches.readStarted()
+		defer client.batches.readEnded()
 	}
 	args := &arguments{ctx: ctx, config: config}
 	computed, err := d.read(ctx, client, args)
