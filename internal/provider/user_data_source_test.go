@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -363,4 +364,63 @@ data "duo_users" "one" {
 	if alone, with := requests[0], requests[1]; alone == 0 || with != alone {
 		t.Fatalf("the filtered listing took %d requests, with 31 lookups after it %d; want the same", alone, with)
 	}
+}
+
+// TestAccUserDataSource_oneTimeoutLeavesTheBatch reads users that Duo
+// answers slowly, half of them with a read timeout shorter than Duo's
+// answer: those fail with their timeout, and the others, in the same
+// batches, are read.
+func TestAccUserDataSource_oneTimeoutLeavesTheBatch(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Latency: 2 * time.Second})
+	env.requireFake(t)
+	var lookups []string
+	impatient := map[string]bool{}
+	for i, user := range env.rawUsers(t, nil) {
+		timeout := "20m"
+		if i%2 == 0 {
+			timeout = "500ms"
+			impatient[user["username"].(string)] = true
+		}
+		lookups = append(lookups, fmt.Sprintf("{ username = %q, timeout = %q }", user["username"], timeout))
+	}
+	recorder := &readRecorder{}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: recorder.providers(),
+		Steps: []resource.TestStep{{
+			Config: env.config(fmt.Sprintf(`
+locals {
+  lookups = [%s]
+}
+data "duo_user" "member" {
+  count    = length(local.lookups)
+  username = local.lookups[count.index].username
+  timeouts {
+    read = local.lookups[count.index].timeout
+  }
+}
+`, strings.Join(lookups, ", "))),
+			ExpectError: regexp.MustCompile(`did not finish within the read timeout`),
+		}},
+	})
+	reads := recorder.recorded("duo_user")
+	if len(reads) != len(lookups) {
+		t.Fatalf("recorded %d reads, want %d", len(reads), len(lookups))
+	}
+	for _, read := range reads {
+		name := read.argument("username")
+		switch {
+		case impatient[name] && (len(read.errors) != 1 || !strings.Contains(read.errors[0].Detail, "did not finish within the read timeout")):
+			t.Errorf("%q, with a read timeout of 500 ms, got %d errors (%s); want its read timeout", name, len(read.errors), errorsText(read.errors))
+		case !impatient[name] && len(read.errors) != 0:
+			t.Errorf("%q, with a read timeout of 20 minutes, failed: %s: %s", name, read.errors[0].Summary, read.errors[0].Detail)
+		}
+	}
+}
+
+func errorsText(diags []*tfprotov6.Diagnostic) string {
+	texts := make([]string, len(diags))
+	for i, d := range diags {
+		texts[i] = d.Summary + ": " + d.Detail
+	}
+	return strings.Join(texts, "; ")
 }
