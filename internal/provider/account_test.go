@@ -114,3 +114,91 @@ func TestSharedReadTimingOutReportsWhatItWaitedFor(t *testing.T) {
 		t.Fatalf("got %v, want the read timeout and what the read waited for", err)
 	}
 }
+
+func TestHeldWaitsForAReadInProgressButStartsNone(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	asked := 0
+	ask := func(context.Context) (*int, error) {
+		asked++
+		v := -1
+		return &v, nil
+	}
+	find := func(read int) (*int, error) { return &read, nil }
+
+	// Nobody reads it: the caller asks Duo itself.
+	if v, err := heldOr(context.Background(), a, "the listing", find, ask); err != nil || *v != -1 || asked != 1 {
+		t.Fatalf("got %v, %v after %d asks; want its own answer", v, err, asked)
+	}
+	if _, ok := a.shared.reads["the listing"]; ok {
+		t.Fatal("a lookup started the listing")
+	}
+
+	// A read in progress: the caller waits for it, and asks nothing.
+	release := make(chan struct{})
+	go func() {
+		_, _ = shared(context.Background(), &a.shared, "the listing", func(context.Context) (int, error) {
+			<-release
+			return 42, nil
+		})
+	}()
+	for {
+		a.shared.mu.Lock()
+		_, reading := a.shared.reads["the listing"]
+		a.shared.mu.Unlock()
+		if reading {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	got := make(chan int)
+	go func() {
+		v, err := heldOr(context.Background(), a, "the listing", find, ask)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- *v
+	}()
+	time.Sleep(10 * time.Millisecond)
+	close(release)
+	if v := <-got; v != 42 || asked != 1 {
+		t.Fatalf("got %d after %d asks; want the listing's 42 and no ask", v, asked)
+	}
+}
+
+func TestHeldReadThatFailsLeavesTheCallerItsOwnAnswer(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	release := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = shared(context.Background(), &a.shared, "the listing", func(context.Context) (int, error) {
+			<-release
+			return 0, errors.New("Duo answered HTTP 503")
+		})
+	}()
+	for {
+		a.shared.mu.Lock()
+		_, reading := a.shared.reads["the listing"]
+		a.shared.mu.Unlock()
+		if reading {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	got := make(chan int)
+	go func() {
+		v, err := heldOr(context.Background(), a, "the listing",
+			func(read int) (*int, error) { return &read, nil },
+			func(context.Context) (*int, error) { v := 7; return &v, nil })
+		if err != nil {
+			t.Error(err)
+		}
+		got <- *v
+	}()
+	time.Sleep(10 * time.Millisecond)
+	close(release)
+	if v := <-got; v != 7 {
+		t.Fatalf("got %d, want the caller's own answer after the listing failed", v)
+	}
+	<-done
+}

@@ -178,21 +178,6 @@ func (r recordedRead) argument(name string) string {
 	return *value
 }
 
-// requestsOfSteps applies each step in turn against env's fake and returns
-// the requests (authenticated, to any path) each sent up to its state
-// checks.
-func requestsOfSteps(t *testing.T, env *accEnv, providers map[string]func() (tfprotov6.ProviderServer, error), steps ...resource.TestStep) []int {
-	t.Helper()
-	env.requireFake(t)
-	counts := make([]int, len(steps))
-	for i := range steps {
-		steps[i].PreConfig = func() { counts[i] = -env.fake.Stats().Requests }
-		steps[i].ConfigStateChecks = append(steps[i].ConfigStateChecks, stateCheckFunc(func() { counts[i] += env.fake.Stats().Requests }))
-	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: providers, Steps: steps})
-	return counts
-}
-
 // memberLookups are the lookups of a module that reads the members of a
 // group one duo_user each, by username, alias or ID, from users.
 type memberLookups struct {
@@ -322,14 +307,6 @@ func TestAccUserDataSource_manyLookupsInBatches(t *testing.T) {
 			t.Errorf("%q was never read", value)
 		}
 	}
-}
-
-// stateCheckFunc is a state check that only calls itself, after the apply
-// of its step: Check's state shim cannot read for_each instances.
-type stateCheckFunc func()
-
-func (f stateCheckFunc) CheckState(context.Context, statecheck.CheckStateRequest, *statecheck.CheckStateResponse) {
-	f()
 }
 
 // TestAccUserDataSource_answeredFromTheListing reads users one duo_user
