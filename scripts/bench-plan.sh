@@ -137,6 +137,7 @@ list_requests() {
 # (every authenticated request) or "rate_limited" (those answered 429).
 counter() {
 	tr -d ' \n' <"$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
+	echo
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
