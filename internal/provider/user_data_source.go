@@ -23,7 +23,7 @@ var userObject = object[duo.User]{
 	spec: userSpec,
 	lookups: []lookup[duo.User]{
 		{
-			argument:    "username",
+			argument: "username",
 			description: "The username, or one of the aliases, of the user to read, matched exactly: a user whose username it is before one whose alias it is. " +
 				"Exactly one of `username` and `user_id` must be set. After the read it holds the user's username.",
 			find: func(ctx context.Context, client *account, username string) (*duo.User, error) {

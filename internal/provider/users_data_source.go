@@ -62,10 +62,10 @@ func newUsersDataSource() datasource.DataSource {
 			"five filtered `duo_users` cost Duo the requests of one listing.", duo.MaxPageSize),
 		attributes: map[string]schema.Attribute{
 			usernameArgument: schema.StringAttribute{
-				Optional:            true,
+				Optional: true,
 				MarkdownDescription: "Return only the user whose username, or one of whose aliases, is exactly this. `users` then holds one user, or none when nobody matches. " +
 					"Like `duo_user`, the lookups of many `duo_users` that Terraform makes together are sent together, in `username_list`, and when the plan has read the whole user listing, or is reading it, the user is found in it.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			usernamesArgument: schema.ListAttribute{
 				Optional:    true,
