@@ -89,7 +89,8 @@ func heldOr[R, T any](ctx context.Context, a *account, key string, find func(R) 
 	switch {
 	case ok && err == nil:
 		return find(read)
-	case ctx.Err() != nil:
+	case ok && ctx.Err() != nil:
+		// This caller gave up waiting for the read.
 		return nil, err
 	}
 	return ask(ctx)

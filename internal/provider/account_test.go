@@ -202,3 +202,15 @@ func TestHeldReadThatFailsLeavesTheCallerItsOwnAnswer(t *testing.T) {
 	}
 	<-done
 }
+
+func TestHeldOrAsksWithACallerThatHasGivenUp(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	stopped := errors.New("GET /admin/v2/groups/DG1 was cancelled")
+	v, err := heldOr(ctx, a, "the listing", func(read int) (*int, error) { return &read, nil },
+		func(context.Context) (*int, error) { return nil, stopped })
+	if v != nil || !errors.Is(err, stopped) {
+		t.Fatalf("got %v, %v; want the request's own error, not nothing found", v, err)
+	}
+}
