@@ -129,7 +129,7 @@ func decodeEncoded(encoded []byte, target any) error {
 	decoder := msgpack.NewDecoder(bytes.NewReader(encoded))
 	decoder.SetCustomStructTag("json")
 	if err := decoder.Decode(target); err != nil {
-		return fmt.Errorf("reading a user of the listing back: %w. This is a bug in the provider; please report it", err)
+		return fmt.Errorf("reading an object of the listing back: %w. This is a bug in the provider; please report it", err)
 	}
 	return nil
 }
