@@ -2,8 +2,10 @@
 # Usage: scripts/bench-plan.sh
 #
 # The whole-plan benchmark: what a user waits for in `terraform plan`, not
-# only the provider's read. Against a fake Duo of BENCH_USERS users that
-# answers after BENCH_LATENCY, it times `terraform plan` of two modules,
+# only the provider's read. It has two parts, BENCH_PARTS selecting them.
+#
+# filters: against a fake Duo of BENCH_USERS users that answers after
+# BENCH_LATENCY, it times `terraform plan` of two modules,
 #   unfiltered: one duo_users of the whole listing;
 #   filtered:   five duo_users, each with filters selecting a few hundred
 #               users (the users a real audit asks about);
@@ -12,11 +14,27 @@
 # plan sent (from the fake's counters) and the state sizes, and checks the
 # targets: the filtered plan takes at most 0.25 of the unfiltered plan's
 # time, sends ceil(users/300) list requests in all, and writes at most a
-# twentieth of the state. A missed target is reported and fails the script.
+# twentieth of the state.
+#
+# memberships: a group's 300 members read one duo_user each, by username
+# in a for_each, against fakes of 10,000 users at BENCH_LATENCY, one
+# unlimited and one that answers 429 to a request arriving while three are
+# being answered, as a Duo account's rate limit does. The provider built
+# from BENCH_BASELINE (the commit before single lookups were batched) and
+# the one of the work tree plan it in turn, BENCH_RUNS times each on each
+# fake, alternating. It prints the median plan times, requests and 429
+# answers (from the fakes' counters), and checks the targets: this
+# provider sends at most 35 requests for the 300 lookups (ceil(300/10)
+# batches at Terraform's parallelism of ten, plus a few), draws no 429 from
+# the limited fake, and plans in at most half the baseline's time against
+# it.
+#
+# A missed target is reported and fails the script. The machine's load
+# average is printed before and after, since both parts time Terraform.
 #
 # Environment: TERRAFORM (default: the pinned Terraform of
-# scripts/install-cli.sh), BENCH_USERS (50000), BENCH_LATENCY (20ms),
-# BENCH_RUNS (5).
+# scripts/install-cli.sh), BENCH_PARTS ("filters memberships"), BENCH_USERS
+# (50000), BENCH_LATENCY (20ms), BENCH_RUNS (5), BENCH_BASELINE (f6ce889).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +43,8 @@ cd "$repo_root"
 BENCH_USERS="${BENCH_USERS:-50000}"
 BENCH_LATENCY="${BENCH_LATENCY:-20ms}"
 BENCH_RUNS="${BENCH_RUNS:-5}"
+BENCH_PARTS="${BENCH_PARTS:-filters memberships}"
+BENCH_BASELINE="${BENCH_BASELINE:-f6ce889}"
 PROVIDER_SOURCE="$(sed -n 's/^const registryAddress = "\(.*\)"$/\1/p' main.go)"
 [[ -n "$PROVIDER_SOURCE" ]] || { echo "registryAddress not found in main.go" >&2; exit 1; }
 terraform="${TERRAFORM:-$(scripts/install-cli.sh terraform)}"
@@ -47,35 +67,47 @@ mkdir -p "$tmp/plugin"
 go build -o "$tmp/plugin/terraform-provider-duo" .
 go build -o "$tmp/fakeduo" ./internal/cmd/fakeduo
 
-# start_fake STATE_DIR: serves the generated account until stop_fake, which
-# makes it write its request counters to STATE_DIR/stats.json.
+# part NAME: whether BENCH_PARTS selects the part NAME.
+part() { [[ " $BENCH_PARTS " == *" $1 "* ]]; }
+
+# start_fake STATE_DIR [FAKEDUO FLAGS...]: serves a generated account of
+# BENCH_USERS users, or as the flags say, until stop_fake, which makes it
+# write its request counters to STATE_DIR/stats.json.
 start_fake() {
-	mkdir -p "$1"
-	"$tmp/fakeduo" -users "$BENCH_USERS" -latency "$BENCH_LATENCY" -state-dir "$1" -stats-file "$1/stats.json" >"$1/fakeduo.log" 2>&1 &
+	local dir="$1"
+	shift
+	mkdir -p "$dir"
+	"$tmp/fakeduo" -users "$BENCH_USERS" "$@" -latency "$BENCH_LATENCY" -state-dir "$dir" -stats-file "$dir/stats.json" >"$dir/fakeduo.log" 2>&1 &
 	fake_pid=$!
 	for _ in $(seq 1 600); do
-		if [[ -s "$1/env" ]] && grep -q serving "$1/fakeduo.log"; then
+		if [[ -s "$dir/env" ]] && grep -q serving "$dir/fakeduo.log"; then
 			# shellcheck disable=SC1091
-			source "$1/env"
+			source "$dir/env"
 			export DUO_API_HOST DUO_INTEGRATION_KEY DUO_SECRET_KEY DUO_CA_CERT_FILE
 			return
 		fi
-		kill -0 "$fake_pid" 2>/dev/null || { cat "$1/fakeduo.log" >&2; exit 1; }
+		kill -0 "$fake_pid" 2>/dev/null || { cat "$dir/fakeduo.log" >&2; exit 1; }
 		sleep 0.1
 	done
 	log "the fake Duo did not start"
 	exit 1
 }
 
-cat >"$tmp/terraformrc" <<EOF
+# terraformrc PLUGIN_DIR: writes a CLI configuration that takes the
+# provider from PLUGIN_DIR, and prints its path.
+terraformrc() {
+	cat >"$1.terraformrc" <<EOF
 provider_installation {
   dev_overrides {
-    "$PROVIDER_SOURCE" = "$tmp/plugin"
+    "$PROVIDER_SOURCE" = "$1"
   }
   direct {}
 }
 EOF
-export TF_CLI_CONFIG_FILE="$tmp/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+	echo "$1.terraformrc"
+}
+TF_CLI_CONFIG_FILE="$(terraformrc "$tmp/plugin")"
+export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 
 header="terraform {
   required_providers {
@@ -84,11 +116,61 @@ header="terraform {
 }
 provider \"duo\" {}
 "
-mkdir -p "$tmp/unfiltered" "$tmp/filtered"
-printf '%s\n%s\n' "$header" 'data "duo_users" "all" {}
+
+# median FILE: the median of the numbers in FILE, one a line.
+median() {
+	sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# largest FILE: the largest of the numbers in FILE, one a line.
+largest() {
+	sort -g "$1" | tail -n 1
+}
+
+# list_requests STATS_FILE: the list requests the fake answered, all paths
+# together: the sum of the numbers in the file's "list_requests" object.
+list_requests() {
+	tr -d ' \n' <"$1" | sed 's/.*"list_requests":{\([^}]*\)}.*/\1/' | tr ',' '\n' | awk -F: '{ n += $2 } END { print n + 0 }'
+}
+
+# counter STATS_FILE NAME: the fake's counter NAME, such as "requests"
+# (every authenticated request) or "rate_limited" (those answered 429).
+counter() {
+	tr -d ' \n' <"$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
+	echo
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
+at_most() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+
+# run MODULE NAME FAKE_FLAGS ARGS...: runs `terraform ARGS...` in MODULE
+# against a fake started for it alone with FAKE_FLAGS (one word, split on
+# spaces), so that its counters count that command only, and prints how
+# long the command took.
+run() {
+	local module="$1" name="$2" flags="$3" start end
+	shift 3
+	# shellcheck disable=SC2086
+	start_fake "$tmp/fake-$name" $flags
+	start=$(date +%s.%N)
+	"$terraform" -chdir="$tmp/$module" "$@" -input=false -lock=false -no-color >"$tmp/$name.log" 2>&1 ||
+		{ cat "$tmp/$name.log" >&2; exit 1; }
+	end=$(date +%s.%N)
+	stop_fake
+	awk -v start="$start" -v end="$end" 'BEGIN { printf "%.3f\n", end - start }'
+}
+
+log "$("$terraform" version | head -n 1), $BENCH_LATENCY a request, $BENCH_RUNS plans of each module; parts: $BENCH_PARTS"
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+missed=()
+results=""
+
+if part filters; then
+	mkdir -p "$tmp/unfiltered" "$tmp/filtered"
+	printf '%s\n%s\n' "$header" 'data "duo_users" "all" {}
 output "users" { value = length(data.duo_users.all.users) }' >"$tmp/unfiltered/main.tf"
-# Each selects a few hundred of GeneratedUsers(50000).
-cat >"$tmp/filtered/main.tf" <<EOF
+	# Each selects a few hundred of GeneratedUsers(50000).
+	cat >"$tmp/filtered/main.tf" <<EOF
 $header
 data "duo_users" "bypass" {
   status      = ["bypass"]
@@ -127,67 +209,108 @@ output "users" {
 }
 EOF
 
-# median FILE: the median of the numbers in FILE, one a line.
-median() {
-	sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# list_requests STATS_FILE: the list requests the fake answered, all paths
-# together: the sum of the numbers in the file's "list_requests" object.
-list_requests() {
-	tr -d ' \n' <"$1" | sed 's/.*"list_requests":{\([^}]*\)}.*/\1/' | tr ',' '\n' | awk -F: '{ n += $2 } END { print n + 0 }'
-}
-
-log "$("$terraform" version | head -n 1), $BENCH_USERS users, $BENCH_LATENCY a request, $BENCH_RUNS plans of each module"
-# run MODULE NAME ARGS...: runs `terraform ARGS...` in MODULE against a fake
-# started for it alone, so that its counters count that command only, and
-# prints how long the command took.
-run() {
-	local module="$1" name="$2" start end
-	shift 2
-	start_fake "$tmp/fake-$name"
-	start=$(date +%s.%N)
-	"$terraform" -chdir="$tmp/$module" "$@" -input=false -lock=false -no-color >"$tmp/$name.log" 2>&1 ||
-		{ cat "$tmp/$name.log" >&2; exit 1; }
-	end=$(date +%s.%N)
-	stop_fake
-	awk -v start="$start" -v end="$end" 'BEGIN { printf "%.3f\n", end - start }'
-}
-
-for run in $(seq 1 "$BENCH_RUNS"); do
-	for module in unfiltered filtered; do
-		run "$module" "$module-plan-$run" plan >>"$tmp/$module.seconds"
-		list_requests "$tmp/fake-$module-plan-$run/stats.json" >>"$tmp/$module.requests"
-		log "run $run, $module: $(tail -n 1 "$tmp/$module.seconds") s, $(tail -n 1 "$tmp/$module.requests") list requests"
+	log "filters: $BENCH_USERS users"
+	for run in $(seq 1 "$BENCH_RUNS"); do
+		for module in unfiltered filtered; do
+			run "$module" "$module-plan-$run" "" plan >>"$tmp/$module.seconds"
+			list_requests "$tmp/fake-$module-plan-$run/stats.json" >>"$tmp/$module.requests"
+			log "run $run, $module: $(tail -n 1 "$tmp/$module.seconds") s, $(tail -n 1 "$tmp/$module.requests") list requests"
+		done
 	done
-done
-for module in unfiltered filtered; do
-	run "$module" "$module-apply" apply -auto-approve >/dev/null
-	wc -c <"$tmp/$module/terraform.tfstate" >"$tmp/$module.state"
-done
-grep -A 8 '^Outputs:' "$tmp/filtered-apply.log" >&2 || true
+	for module in unfiltered filtered; do
+		run "$module" "$module-apply" "" apply -auto-approve >/dev/null
+		wc -c <"$tmp/$module/terraform.tfstate" >"$tmp/$module.state"
+	done
+	grep -A 8 '^Outputs:' "$tmp/filtered-apply.log" >&2 || true
 
-unfiltered_seconds=$(median "$tmp/unfiltered.seconds")
-filtered_seconds=$(median "$tmp/filtered.seconds")
-filtered_requests=$(median "$tmp/filtered.requests")
-unfiltered_state=$(cat "$tmp/unfiltered.state")
-filtered_state=$(cat "$tmp/filtered.state")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
-at_most() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
-time_ratio=$(ratio "$filtered_seconds" "$unfiltered_seconds")
-state_ratio=$(ratio "$filtered_state" "$unfiltered_state")
-want_requests=$(((BENCH_USERS + 299) / 300))
+	unfiltered_seconds=$(median "$tmp/unfiltered.seconds")
+	filtered_seconds=$(median "$tmp/filtered.seconds")
+	filtered_requests=$(median "$tmp/filtered.requests")
+	unfiltered_state=$(cat "$tmp/unfiltered.state")
+	filtered_state=$(cat "$tmp/filtered.state")
+	time_ratio=$(ratio "$filtered_seconds" "$unfiltered_seconds")
+	state_ratio=$(ratio "$filtered_state" "$unfiltered_state")
+	want_requests=$(((BENCH_USERS + 299) / 300))
 
-printf '\n| plan | median time (%s runs) | list requests | state |\n| --- | ---: | ---: | ---: |\n' "$BENCH_RUNS"
-printf '| one unfiltered duo_users | %.2f s | %s | %s bytes |\n' "$unfiltered_seconds" "$(median "$tmp/unfiltered.requests")" "$unfiltered_state"
-printf '| five filtered duo_users | %.2f s | %s | %s bytes |\n' "$filtered_seconds" "$filtered_requests" "$filtered_state"
-printf '\nfiltered / unfiltered: time %s (target <= 0.25), state %s (target <= 0.05); list requests %s (target %s)\n' \
-	"$time_ratio" "$state_ratio" "$filtered_requests" "$want_requests"
+	results+=$(
+		printf '\n| plan (%s users) | median time (%s runs) | list requests | state |\n| --- | ---: | ---: | ---: |\n' "$BENCH_USERS" "$BENCH_RUNS"
+		printf '| one unfiltered duo_users | %.2f s | %s | %s bytes |\n' "$unfiltered_seconds" "$(median "$tmp/unfiltered.requests")" "$unfiltered_state"
+		printf '| five filtered duo_users | %.2f s | %s | %s bytes |\n' "$filtered_seconds" "$filtered_requests" "$filtered_state"
+		printf '\nfiltered / unfiltered: time %s (target <= 0.25), state %s (target <= 0.05); list requests %s (target %s)\n' \
+			"$time_ratio" "$state_ratio" "$filtered_requests" "$want_requests"
+	)$'\n'
+	at_most "$time_ratio" 0.25 || missed+=("filters: time")
+	at_most "$state_ratio" 0.05 || missed+=("filters: state")
+	[[ "$filtered_requests" == "$want_requests" ]] || missed+=("filters: list requests")
+fi
 
-missed=()
-at_most "$time_ratio" 0.25 || missed+=("time")
-at_most "$state_ratio" 0.05 || missed+=("state")
-[[ "$filtered_requests" == "$want_requests" ]] || missed+=("list requests")
+if part memberships; then
+	log "memberships: building the provider of $BENCH_BASELINE"
+	mkdir -p "$tmp/baseline-src" "$tmp/plugin-baseline"
+	git archive "$BENCH_BASELINE" | tar -x -C "$tmp/baseline-src"
+	(cd "$tmp/baseline-src" && go build -o "$tmp/plugin-baseline/terraform-provider-duo" .)
+	declare -A plugins=([baseline]="$tmp/plugin-baseline" [batched]="$tmp/plugin")
+	declare -A fakes=([unlimited]="-users 10000" [limited]="-users 10000 -max-in-flight 3")
+
+	# 300 members spread over GeneratedUsers(10000): user00033, user00066, ...
+	mkdir -p "$tmp/memberships"
+	cat >"$tmp/memberships/main.tf" <<EOF
+$header
+locals {
+  members = [for i in range(1, 301) : format("user%05d", i * 33)]
+}
+data "duo_user" "member" {
+  for_each = toset(local.members)
+  username = each.value
+}
+output "members" { value = length(data.duo_user.member) }
+EOF
+
+	for run in $(seq 1 "$BENCH_RUNS"); do
+		# Alternating: each run starts with the other provider.
+		order="baseline batched"
+		((run % 2)) || order="batched baseline"
+		for fake in unlimited limited; do
+			for provider in $order; do
+				name="$provider-$fake-$run"
+				TF_CLI_CONFIG_FILE="$(terraformrc "${plugins[$provider]}")" \
+					run memberships "$name" "${fakes[$fake]}" plan >>"$tmp/$provider-$fake.seconds"
+				counter "$tmp/fake-$name/stats.json" requests >>"$tmp/$provider-$fake.requests"
+				counter "$tmp/fake-$name/stats.json" rate_limited >>"$tmp/$provider-$fake.rate_limited"
+				log "run $run, $provider provider, $fake fake: $(tail -n 1 "$tmp/$provider-$fake.seconds") s, $(tail -n 1 "$tmp/$provider-$fake.requests") requests, $(tail -n 1 "$tmp/$provider-$fake.rate_limited") answered 429"
+			done
+		done
+	done
+
+	results+=$(
+		printf '\n| 300 duo_user by username, 10000 users | fake | median plan (%s runs) | requests (median, most) | 429 answers (median, most) |\n| --- | --- | ---: | ---: | ---: |\n' "$BENCH_RUNS"
+		for provider in baseline batched; do
+			label="batched (this tree)"
+			[[ "$provider" == batched ]] || label="baseline ($BENCH_BASELINE)"
+			for fake in unlimited limited; do
+				printf '| %s | %s | %.2f s | %s, %s | %s, %s |\n' "$label" "$fake" \
+					"$(median "$tmp/$provider-$fake.seconds")" \
+					"$(median "$tmp/$provider-$fake.requests")" "$(largest "$tmp/$provider-$fake.requests")" \
+					"$(median "$tmp/$provider-$fake.rate_limited")" "$(largest "$tmp/$provider-$fake.rate_limited")"
+			done
+		done
+	)$'\n'
+	limited_ratio=$(ratio "$(median "$tmp/batched-limited.seconds")" "$(median "$tmp/baseline-limited.seconds")")
+	batched_requests=$(median "$tmp/batched-unlimited.requests")
+	limited_requests=$(median "$tmp/batched-limited.requests")
+	rate_limited=$(largest "$tmp/batched-limited.rate_limited")
+	results+=$(
+		printf '\nbatched / baseline against the limited fake: time %s (target <= 0.5); batched requests (median) %s unlimited, %s limited (target <= 35); 429 answers to the batched provider %s (target 0)\n' \
+			"$limited_ratio" "$batched_requests" "$limited_requests" "$rate_limited"
+	)$'\n'
+	at_most "$limited_ratio" 0.5 || missed+=("memberships: time")
+	at_most "$batched_requests" 35 || missed+=("memberships: requests")
+	at_most "$limited_requests" 35 || missed+=("memberships: requests against the limited fake")
+	[[ "$rate_limited" == 0 ]] || missed+=("memberships: 429 answers")
+fi
+
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%s' "$results"
 if ((${#missed[@]})); then
 	echo "targets missed: ${missed[*]}" >&2
 	exit 1

@@ -97,9 +97,11 @@ type WebAuthnCredential struct {
 	UVCapable              *Bool    `json:"uv_capable"`
 }
 
-// usernameAndAliases are the names a user answers to: first its username,
-// then its aliases.
-func (u *User) usernameAndAliases() [][]string {
+// UsernameAndAliases are the names a username lookup matches a user by, in
+// the order of precedence Duo gives them: first its username, then its
+// aliases (alias1 to alias4 and the values of aliases, but empty ones). A
+// name that is one user's username and another's alias names the first.
+func (u *User) UsernameAndAliases() [][]string {
 	var username, aliases []string
 	if u.Username != nil {
 		username = append(username, *u.Username)

@@ -60,16 +60,31 @@ func (c *Client) StreamUsers(ctx context.Context, in ListUsersInput, sink PageSi
 // UsersByUsername looks users up by username or alias. It returns one user
 // for each name that matched, in the order of names, and the names that
 // matched nobody, also in order.
+func (c *Client) UsersByUsername(ctx context.Context, names []string) ([]User, []string, error) {
+	found, err := c.UsernameMatches(ctx, names)
+	if err != nil {
+		return nil, nil, err
+	}
+	users, missing := inOrderOf(names, found)
+	return users, missing, nil
+}
+
+// UsernameMatches looks users up by username or alias, and returns the
+// user each name matched, by name; a name that matched nobody is not in it.
 //
 // Names go to Duo MaxLookupValues at a time in username_list, all the
 // requests at once under the client's bound. A user that an answer holds
 // matches the names that are its username or, failing that, one of its
 // aliases. Each name that nothing matched is then looked up alone with
-// username, which Duo also matches against aliases.
-func (c *Client) UsersByUsername(ctx context.Context, names []string) ([]User, []string, error) {
-	found, err := c.findByList(ctx, "username_list", names, (*User).usernameAndAliases)
-	if err != nil {
-		return nil, nil, err
+// username, which Duo also matches against aliases. A single name is only
+// looked up alone: one request, aliases included.
+func (c *Client) UsernameMatches(ctx context.Context, names []string) (map[string]User, error) {
+	found := map[string]User{}
+	var err error
+	if len(distinct(names)) > 1 {
+		if found, err = c.findByList(ctx, "username_list", names, (*User).UsernameAndAliases); err != nil {
+			return nil, err
+		}
 	}
 	type lookup struct {
 		name string
@@ -89,33 +104,49 @@ func (c *Client) UsersByUsername(ctx context.Context, names []string) ([]User, [
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, l := range alone {
 		if l.user != nil {
 			found[l.name] = *l.user
 		}
 	}
-	users, missing := inOrderOf(names, found)
-	return users, missing, nil
+	return found, nil
 }
 
-// UsersByID looks users up by user ID, MaxLookupValues IDs a request and
-// the requests all at once under the client's bound. It returns one user
-// for each ID that matched, in the order of ids, and the IDs that matched
-// nobody, also in order.
+// UsersByID looks users up by user ID. It returns one user for each ID that
+// matched, in the order of ids, and the IDs that matched nobody, also in
+// order.
 func (c *Client) UsersByID(ctx context.Context, ids []string) ([]User, []string, error) {
-	found, err := c.findByList(ctx, "user_id_list", ids, func(u *User) [][]string {
-		if u.UserID == nil {
-			return nil
-		}
-		return [][]string{{*u.UserID}}
-	})
+	found, err := c.UserIDMatches(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
 	users, missing := inOrderOf(ids, found)
 	return users, missing, nil
+}
+
+// UserIDMatches looks users up by user ID, MaxLookupValues IDs a request in
+// user_id_list and the requests all at once under the client's bound, and
+// returns the user each ID matched, by ID. A single ID is read by its own
+// path, as GetUser reads it.
+func (c *Client) UserIDMatches(ctx context.Context, ids []string) (map[string]User, error) {
+	if distinct := distinct(ids); len(distinct) == 1 {
+		user, err := c.GetUser(ctx, distinct[0])
+		switch {
+		case IsNotFound(err):
+			return map[string]User{}, nil
+		case err != nil:
+			return nil, err
+		}
+		return map[string]User{distinct[0]: *user}, nil
+	}
+	return c.findByList(ctx, "user_id_list", ids, func(u *User) [][]string {
+		if u.UserID == nil {
+			return nil
+		}
+		return [][]string{{*u.UserID}}
+	})
 }
 
 // findByList sends values, each once and MaxLookupValues a request, in the

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -233,5 +234,19 @@ func TestListUsersSendsTheEmail(t *testing.T) {
 	users, err := ts.client.ListUsers(context.Background(), ListUsersInput{Email: "a+b@example.com"})
 	if err != nil || len(users) != 1 || *users[0].Username != "ab" {
 		t.Fatalf("got %v, %v", users, err)
+	}
+}
+
+func TestLookupsStoppedByTheDeadlineSayWhatStopped(t *testing.T) {
+	dir := &directory{n: 5}
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(300 * time.Millisecond)
+		dir.serve(w, r)
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, _, err := ts.client.UsersByUsername(ctx, []string{"user1", "user2"})
+	if err == nil || !strings.Contains(err.Error(), "GET /admin/v1/users did not finish within the read timeout") {
+		t.Fatalf("got %v, want the request that the read timeout stopped", err)
 	}
 }

@@ -72,6 +72,11 @@ type Options struct {
 	UsernameListMatchesAliases bool
 	// Answers are served as they are, before the account's endpoints.
 	Answers []Answer
+	// MaxInFlight, when positive, answers HTTP 429 to a request that
+	// arrives while this many are being answered, as Duo's rate limit
+	// answers a client that sends too much at once; Stats counts them as
+	// RateLimited.
+	MaxInFlight int
 }
 
 // Server is a running fake Duo Admin API. Its methods are safe for concurrent
@@ -98,6 +103,7 @@ type Server struct {
 
 	// credentials are the keys requests may be signed with.
 	credentials credentials
+	inFlight                   inFlightLimit
 
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
@@ -152,6 +158,7 @@ func newServer(opts Options) (*Server, error) {
 
 		usernameListMatchesAliases: opts.UsernameListMatchesAliases,
 		answers:                    opts.Answers,
+		inFlight:                   inFlightLimit{most: int64(opts.MaxInFlight)},
 	}
 	for _, path := range opts.Denied {
 		if !strings.HasPrefix(path, "/") {
@@ -251,9 +258,12 @@ func (s *Server) Close() {
 	<-s.serveDone
 }
 
-// ServeHTTP answers one API request: optional latency, authentication, the
-// fault Options.Faults calls for if any, then routing.
+// ServeHTTP answers one API request: optional latency, authentication, a
+// rate limit under Options.MaxInFlight, the fault Options.Faults calls for
+// if any, then routing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	admitted := s.inFlight.enter()
+	defer s.inFlight.leave()
 	if !s.waitLatency(r.Context()) {
 		return
 	}
@@ -262,6 +272,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.lastAuthorization.Store(ptr(r.Header.Get("Authorization")))
+	if !admitted {
+		s.countRateLimited()
+		s.writeError(w, errRateLimited)
+		return
+	}
 	if s.injectFault(w, r, s.countRequest()) {
 		return
 	}

@@ -13,18 +13,38 @@ import (
 // the life of the provider process (one plan, or one apply). A module with
 // five filtered duo_users then reads the user listing once, not five times
 // against Duo's budget of list requests.
+//
+// Single users are looked up in batches: the lookups that arrive close
+// together, from any number of data sources, cost one request.
 type account struct {
 	*duo.Client
-	shared sharedReads
+	shared                 sharedReads
+	usersByName, usersByID *batcher[string, duo.User]
+	// batches counts the reads of data sources, for the batchers.
+	batches *batchGroup
 }
 
 func newAccount(client *duo.Client) *account {
-	return &account{Client: client, shared: sharedReads{reads: map[string]*sharedRead{}}}
+	batches := &batchGroup{}
+	return &account{
+		Client:      client,
+		shared:      sharedReads{reads: map[string]*flight[any]{}},
+		usersByName: newBatcher("the lookup of users by username", duo.MaxLookupValues, batches, client.UsernameMatches),
+		usersByID:   newBatcher("the lookup of users by ID", duo.MaxLookupValues, batches, client.UserIDMatches),
+		batches:     batches,
+	}
 }
+
+// The shared reads' names.
+const (
+	usersListingKey  = "the listing of users"
+	groupsListingKey = "the listing of groups"
+	adminsListingKey = "the listing of administrators"
+)
 
 // users returns every user of the account, encoded for the state.
 func (a *account) users(ctx context.Context) (*userListing, error) {
-	return shared(ctx, &a.shared, "the listing of users", func(ctx context.Context) (*userListing, error) {
+	return shared(ctx, &a.shared, usersListingKey, func(ctx context.Context) (*userListing, error) {
 		users := newUserListing()
 		return users, a.StreamUsers(ctx, duo.ListUsersInput{}, users)
 	})
@@ -32,12 +52,58 @@ func (a *account) users(ctx context.Context) (*userListing, error) {
 
 // groups returns every group of the account.
 func (a *account) groups(ctx context.Context) ([]duo.Group, error) {
-	return shared(ctx, &a.shared, "the listing of groups", a.ListGroups)
+	return shared(ctx, &a.shared, groupsListingKey, a.ListGroups)
 }
 
 // admins returns every administrator of the account.
 func (a *account) admins(ctx context.Context) ([]duo.Admin, error) {
-	return shared(ctx, &a.shared, "the listing of administrators", a.ListAdmins)
+	return shared(ctx, &a.shared, adminsListingKey, a.ListAdmins)
+}
+
+// groupWithID returns the group with this ID: from the plan's group
+// listing when it has been read or is being read, else by its own request;
+// nil, or an error for which duo.IsNotFound is true, when there is none.
+func (a *account) groupWithID(ctx context.Context, groupID string) (*duo.Group, error) {
+	return heldOr(ctx, a, groupsListingKey, func(groups []duo.Group) (*duo.Group, error) {
+		return withID(groups, groupID, func(g *duo.Group) *string { return g.GroupID }), nil
+	}, func(ctx context.Context) (*duo.Group, error) {
+		return a.GetGroup(ctx, groupID)
+	})
+}
+
+// adminWithID returns the administrator with this ID, as groupWithID does.
+func (a *account) adminWithID(ctx context.Context, adminID string) (*duo.Admin, error) {
+	return heldOr(ctx, a, adminsListingKey, func(admins []duo.Admin) (*duo.Admin, error) {
+		return withID(admins, adminID, func(admin *duo.Admin) *string { return admin.AdminID }), nil
+	}, func(ctx context.Context) (*duo.Admin, error) {
+		return a.GetAdmin(ctx, adminID)
+	})
+}
+
+// heldOr finds an object in the shared read named key when the plan holds
+// it or is reading it, and otherwise asks Duo with ask. A shared read that
+// failed is someone else's failure: ask then gets this caller's own answer,
+// or its own error.
+func heldOr[R, T any](ctx context.Context, a *account, key string, find func(R) (*T, error), ask func(context.Context) (*T, error)) (*T, error) {
+	read, ok, err := held[R](ctx, &a.shared, key)
+	switch {
+	case ok && err == nil:
+		return find(read)
+	case ok && ctx.Err() != nil:
+		// This caller gave up waiting for the read.
+		return nil, err
+	}
+	return ask(ctx)
+}
+
+// withID returns the object whose ID is id, nil when there is none.
+func withID[T any](objects []T, id string, idOf func(*T) *string) *T {
+	for i := range objects {
+		if objectID := idOf(&objects[i]); objectID != nil && *objectID == id {
+			return &objects[i]
+		}
+	}
+	return nil
 }
 
 // policies returns every policy of the account.
@@ -53,20 +119,10 @@ func (a *account) policySummary(ctx context.Context) (*duo.PolicySummary, error)
 // sharedReads runs each read once for all who ask for it: those who ask
 // while it runs wait for it, and those who ask later get its result. A read
 // that fails is forgotten, so that the next to ask reads again. A read runs
-// for as long as anyone waits for it: it stops when all of them have given
-// up (a read timeout, a Ctrl-C), not when the first of them does.
+// for as long as anyone waits for it (see flight).
 type sharedReads struct {
 	mu    sync.Mutex
-	reads map[string]*sharedRead
-}
-
-type sharedRead struct {
-	done   chan struct{}
-	value  any
-	err    error
-	cancel context.CancelCauseFunc
-	// waiting counts those waiting for the read while it runs.
-	waiting int
+	reads map[string]*flight[any]
 }
 
 // shared returns the value of the read named key, such as "the listing of
@@ -75,55 +131,53 @@ func shared[V any](ctx context.Context, s *sharedReads, key string, read func(co
 	s.mu.Lock()
 	r, ok := s.reads[key]
 	if !ok {
-		// The read keeps ctx's values (loggers) but not its end: it ends
-		// when nobody waits for it any more.
-		readCtx, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
-		r = &sharedRead{done: make(chan struct{}), cancel: cancel}
+		r = newFlight[any](ctx)
 		s.reads[key] = r
 		go func() {
-			value, err := read(readCtx)
+			value, err := read(r.ctx)
 			s.mu.Lock()
 			defer s.mu.Unlock()
-			r.value, r.err = value, err
 			if err != nil && s.reads[key] == r {
 				delete(s.reads, key)
 			}
-			cancel(nil)
-			close(r.done)
+			r.finish(value, err)
 		}()
 	}
 	r.waiting++
 	s.mu.Unlock()
+	return sharedValue[V](ctx, s, key, r)
+}
 
-	var zero V
-	select {
-	case <-r.done:
-	case <-ctx.Done():
-		s.mu.Lock()
-		r.waiting--
-		last := r.waiting == 0
-		if last {
-			// The last to give up stops the read, as its own read
-			// timeout or cancellation, and reports how the read ended:
-			// that error says what it was waiting for (a rate limit, a
-			// slow answer).
-			r.cancel(ctx.Err())
-			if s.reads[key] == r {
-				delete(s.reads, key)
-			}
-		}
-		s.mu.Unlock()
-		if !last {
-			return zero, duo.Stopped(ctx, "Waiting for "+key+", which other data sources still wait for,")
-		}
-		<-r.done
-	}
-	if r.err != nil {
-		return zero, r.err
-	}
-	value, ok := r.value.(V)
+// held returns the value of the read named key if one has succeeded, or
+// waits for it if one is running; ok is false, and nothing is read, when
+// there is neither.
+func held[V any](ctx context.Context, s *sharedReads, key string) (value V, ok bool, err error) {
+	s.mu.Lock()
+	r, ok := s.reads[key]
 	if !ok {
-		return zero, fmt.Errorf("%s was read as %T, not %T. This is a bug in the provider; please report it", key, r.value, zero)
+		s.mu.Unlock()
+		return value, false, nil
 	}
-	return value, nil
+	r.waiting++
+	s.mu.Unlock()
+	value, err = sharedValue[V](ctx, s, key, r)
+	return value, true, err
+}
+
+// sharedValue waits for the read r of key, which the caller waits for.
+func sharedValue[V any](ctx context.Context, s *sharedReads, key string, r *flight[any]) (V, error) {
+	var zero V
+	value, err := r.wait(ctx, &s.mu, key, func() {
+		if s.reads[key] == r {
+			delete(s.reads, key)
+		}
+	})
+	if err != nil {
+		return zero, err
+	}
+	typed, ok := value.(V)
+	if !ok {
+		return zero, fmt.Errorf("%s was read as %T, not %T. This is a bug in the provider; please report it", key, value, zero)
+	}
+	return typed, nil
 }

@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"net/url"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -80,4 +82,27 @@ func listRequestsOfSteps(t *testing.T, env *accEnv, path string, steps ...resour
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
 	return counts
+}
+
+// requestsOfSteps applies each step in turn against env's fake and returns
+// the requests (authenticated, to any path) each sent up to its state
+// checks.
+func requestsOfSteps(t *testing.T, env *accEnv, providers map[string]func() (tfprotov6.ProviderServer, error), steps ...resource.TestStep) []int {
+	t.Helper()
+	env.requireFake(t)
+	counts := make([]int, len(steps))
+	for i := range steps {
+		steps[i].PreConfig = func() { counts[i] = -env.fake.Stats().Requests }
+		steps[i].ConfigStateChecks = append(steps[i].ConfigStateChecks, stateCheckFunc(func() { counts[i] += env.fake.Stats().Requests }))
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: providers, Steps: steps})
+	return counts
+}
+
+// stateCheckFunc is a state check that only calls itself, after the apply
+// of its step: Check's state shim cannot read for_each instances.
+type stateCheckFunc func()
+
+func (f stateCheckFunc) CheckState(context.Context, statecheck.CheckStateRequest, *statecheck.CheckStateResponse) {
+	f()
 }

@@ -14,7 +14,7 @@ import (
 )
 
 func newSharedReads() *sharedReads {
-	return &sharedReads{reads: map[string]*sharedRead{}}
+	return &sharedReads{reads: map[string]*flight[any]{}}
 }
 
 func TestSharedReadRunsOnceForEveryoneWhoAsks(t *testing.T) {
@@ -112,5 +112,105 @@ func TestSharedReadTimingOutReportsWhatItWaitedFor(t *testing.T) {
 	_, err := shared(ctx, s, "the listing", read)
 	if err == nil || !strings.Contains(err.Error(), "GET /admin/v1/users did not finish within the read timeout") || !strings.Contains(err.Error(), "HTTP 429") {
 		t.Fatalf("got %v, want the read timeout and what the read waited for", err)
+	}
+}
+
+func TestHeldWaitsForAReadInProgressButStartsNone(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	asked := 0
+	ask := func(context.Context) (*int, error) {
+		asked++
+		v := -1
+		return &v, nil
+	}
+	find := func(read int) (*int, error) { return &read, nil }
+
+	// Nobody reads it: the caller asks Duo itself.
+	if v, err := heldOr(context.Background(), a, "the listing", find, ask); err != nil || *v != -1 || asked != 1 {
+		t.Fatalf("got %v, %v after %d asks; want its own answer", v, err, asked)
+	}
+	if _, ok := a.shared.reads["the listing"]; ok {
+		t.Fatal("a lookup started the listing")
+	}
+
+	// A read in progress: the caller waits for it, and asks nothing.
+	release := make(chan struct{})
+	go func() {
+		_, _ = shared(context.Background(), &a.shared, "the listing", func(context.Context) (int, error) {
+			<-release
+			return 42, nil
+		})
+	}()
+	for {
+		a.shared.mu.Lock()
+		_, reading := a.shared.reads["the listing"]
+		a.shared.mu.Unlock()
+		if reading {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	got := make(chan int)
+	go func() {
+		v, err := heldOr(context.Background(), a, "the listing", find, ask)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- *v
+	}()
+	time.Sleep(10 * time.Millisecond)
+	close(release)
+	if v := <-got; v != 42 || asked != 1 {
+		t.Fatalf("got %d after %d asks; want the listing's 42 and no ask", v, asked)
+	}
+}
+
+func TestHeldReadThatFailsLeavesTheCallerItsOwnAnswer(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	release := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = shared(context.Background(), &a.shared, "the listing", func(context.Context) (int, error) {
+			<-release
+			return 0, errors.New("Duo answered HTTP 503")
+		})
+	}()
+	for {
+		a.shared.mu.Lock()
+		_, reading := a.shared.reads["the listing"]
+		a.shared.mu.Unlock()
+		if reading {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	got := make(chan int)
+	go func() {
+		v, err := heldOr(context.Background(), a, "the listing",
+			func(read int) (*int, error) { return &read, nil },
+			func(context.Context) (*int, error) { v := 7; return &v, nil })
+		if err != nil {
+			t.Error(err)
+		}
+		got <- *v
+	}()
+	time.Sleep(10 * time.Millisecond)
+	close(release)
+	if v := <-got; v != 7 {
+		t.Fatalf("got %d, want the caller's own answer after the listing failed", v)
+	}
+	<-done
+}
+
+func TestHeldOrAsksWithACallerThatHasGivenUp(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	stopped := errors.New("GET /admin/v2/groups/DG1 was cancelled")
+	v, err := heldOr(ctx, a, "the listing", func(read int) (*int, error) { return &read, nil },
+		func(context.Context) (*int, error) { return nil, stopped })
+	if v != nil || !errors.Is(err, stopped) {
+		t.Fatalf("got %v, %v; want the request's own error, not nothing found", v, err)
 	}
 }

@@ -20,10 +20,11 @@ var adminObject = object[duo.Admin]{
 	spec: adminSpec,
 	lookups: []lookup[duo.Admin]{
 		{
-			argument:    "admin_id",
-			description: "The ID of the administrator to read. Exactly one of `admin_id` and `email` must be set.",
+			argument: "admin_id",
+			description: "The ID of the administrator to read. Exactly one of `admin_id` and `email` must be set. " +
+				"When the plan has read the administrator listing, or is reading it (for a `duo_admins`, or a `duo_admin` by `email`), the administrator is found in it without a request of its own.",
 			find: func(ctx context.Context, client *account, adminID string) (*duo.Admin, error) {
-				return client.GetAdmin(ctx, adminID)
+				return client.adminWithID(ctx, adminID)
 			},
 			notFound: "No Duo administrator has the ID %q. Check the ID, or look the administrator up by email instead.",
 		},

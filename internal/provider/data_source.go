@@ -113,6 +113,10 @@ func (d *dataSource) readAttributes(ctx context.Context, client *account, config
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	if client != nil {
+		client.batches.readStarted()
+		defer client.batches.readEnded()
+	}
 	args := &arguments{ctx: ctx, config: config}
 	computed, err := d.read(ctx, client, args)
 	diags.Append(args.diags...)

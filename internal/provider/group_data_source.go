@@ -22,10 +22,11 @@ var groupObject = object[duo.Group]{
 	spec: groupSpec,
 	lookups: []lookup[duo.Group]{
 		{
-			argument:    "group_id",
-			description: "The ID of the group to read. Exactly one of `group_id` and `name` must be set.",
+			argument: "group_id",
+			description: "The ID of the group to read. Exactly one of `group_id` and `name` must be set. " +
+				"When the plan has read the group listing, or is reading it (for a `duo_groups`, or a `duo_group` by `name`), the group is found in it without a request of its own.",
 			find: func(ctx context.Context, client *account, groupID string) (*duo.Group, error) {
-				return client.GetGroup(ctx, groupID)
+				return client.groupWithID(ctx, groupID)
 			},
 			notFound: "No Duo group has the ID %q. Check the ID, or look the group up by name instead.",
 		},

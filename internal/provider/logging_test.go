@@ -110,3 +110,52 @@ func lineHolding(log, secret string) string {
 	}
 	return ""
 }
+
+// TestAccLogging_batchedLookups reads users one duo_user each with trace
+// logging on: each request is logged once, with the number of its batch,
+// and each read logs once which batch answered it.
+func TestAccLogging_batchedLookups(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Users: fakeduo.GeneratedUsers(100)})
+	env.requireFake(t)
+	log := traceLog(t, env, `
+data "duo_user" "member" {
+  count    = 30
+  username = format("user%05d", count.index + 1)
+}`)
+	field := func(line, name string) string {
+		match := regexp.MustCompile(`\b` + name + `=(\S+)`).FindStringSubmatch(line)
+		if match == nil {
+			return ""
+		}
+		return match[1]
+	}
+	reads := map[string]int{} // lookup lines by tf_req_id
+	requests := 0
+	for line := range strings.Lines(log) {
+		switch {
+		case strings.Contains(line, "Received request") && field(line, "tf_rpc") == "ReadDataSource" && field(line, "tf_data_source_type") == "duo_user":
+			reads[field(line, "tf_req_id")] += 0
+		case strings.Contains(line, "Duo lookup answered by a batch"):
+			reads[field(line, "tf_req_id")]++
+			if field(line, "duo_lookup_batch") == "" || field(line, "found") != "true" {
+				t.Errorf("a lookup line names no batch, or a user not found: %s", line)
+			}
+		case strings.Contains(line, "Duo Admin API request:"):
+			requests++
+			if field(line, "duo_lookup_batch") == "" {
+				t.Errorf("a request line names no batch: %s", line)
+			}
+		}
+	}
+	if len(reads) < 30 {
+		t.Fatalf("the log shows %d reads of duo_user, want at least the 30 of one command", len(reads))
+	}
+	for id, lines := range reads {
+		if lines != 1 {
+			t.Errorf("the read %s logged %d lookup lines, want 1", id, lines)
+		}
+	}
+	if stats := env.fake.Stats(); requests != stats.Requests || requests >= len(reads) {
+		t.Errorf("the log holds %d request lines for %d reads; the fake received %d requests; want one line each, fewer than the reads", requests, len(reads), stats.Requests)
+	}
+}

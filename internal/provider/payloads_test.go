@@ -390,29 +390,40 @@ func TestAccPayloads(t *testing.T) {
 			{
 				Config: oneOfEach.config(fmt.Sprintf(`
 data "duo_users" "all" {}
-data "duo_user" "by_id" { user_id = %q }
-data "duo_user" "by_name" { username = %q }
-data "duo_users" "by_name" { username = %q }
 data "duo_groups" "all" {}
-data "duo_group" "by_id" { group_id = %q }
 data "duo_phones" "all" {}
 data "duo_tokens" "all" {}
 data "duo_account_summary" "account" {}
 data "duo_integration" "web" { integration_key = %q }
-`, userID, username, username, groupID, integrationKey)),
+`, integrationKey)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPayloadObjects("data.duo_users.all", "users", users.objects(t)),
-					expectPayloadObject("data.duo_user.by_id", userByID.object(t)),
-					expectPayloadObject("data.duo_user.by_name", userByName.objects(t)[0]),
-					expectPayloadObjects("data.duo_users.by_name", "users", userByName.objects(t)),
 					expectPayloadObjects("data.duo_groups.all", "groups", groups.objects(t)),
-					expectPayloadObject("data.duo_group.by_id", group.object(t), "include_members", "users"),
 					expectPayloadObjects("data.duo_phones.all", "phones", phones.objects(t)),
 					expectPayloadObjects("data.duo_tokens.all", "tokens", tokens.objects(t)),
 					expectPayloadObject("data.duo_account_summary.account", summary.object(t)),
 					// The secret key is withheld unless include_secret_key asks for it.
 					expectPayloadObject("data.duo_integration.web", integration.object(t), "include_secret_key", "secret_key"),
 				},
+			},
+			// Each lookup in a plan of its own: lookups that arrive together
+			// are sent together, and a plan that reads the listing answers
+			// them from it, so each would not get its own payload.
+			{
+				Config:            oneOfEach.config(fmt.Sprintf(`data "duo_user" "by_id" { user_id = %q }`, userID)),
+				ConfigStateChecks: []statecheck.StateCheck{expectPayloadObject("data.duo_user.by_id", userByID.object(t))},
+			},
+			{
+				Config:            oneOfEach.config(fmt.Sprintf(`data "duo_user" "by_name" { username = %q }`, username)),
+				ConfigStateChecks: []statecheck.StateCheck{expectPayloadObject("data.duo_user.by_name", userByName.objects(t)[0])},
+			},
+			{
+				Config:            oneOfEach.config(fmt.Sprintf(`data "duo_group" "by_id" { group_id = %q }`, groupID)),
+				ConfigStateChecks: []statecheck.StateCheck{expectPayloadObject("data.duo_group.by_id", group.object(t), "include_members", "users")},
+			},
+			{
+				Config:            oneOfEach.config(fmt.Sprintf(`data "duo_users" "by_name" { username = %q }`, username)),
+				ConfigStateChecks: []statecheck.StateCheck{expectPayloadObjects("data.duo_users.by_name", "users", userByName.objects(t))},
 			},
 			{
 				Config: pages.config(`

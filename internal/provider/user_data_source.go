@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 
@@ -12,15 +13,21 @@ import (
 var userObject = object[duo.User]{
 	name: "user",
 	what: "user",
-	description: "Reads one Duo user, by username or alias (through [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users)) or by user ID (through [`GET /admin/v1/users/{user_id}`](https://duo.com/docs/adminapi#retrieve-user-by-id)). " +
-		"A user that does not exist is an error.",
+	description: "Reads one Duo user, by username or alias, or by user ID, through [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users). " +
+		"A user that does not exist is an error, on its own `username` or `user_id`.\n\n" +
+		"Many `duo_user` cost few requests: the lookups that Terraform makes together, such as the instances of a `for_each` (about ten at a time, Terraform's parallelism), " +
+		fmt.Sprintf("are sent together, usernames in `username_list` and IDs in `user_id_list`, up to %d a request. ", duo.MaxLookupValues) +
+		"A lookup alone is sent by itself, by `username` or by [`GET /admin/v1/users/{user_id}`](https://duo.com/docs/adminapi#retrieve-user-by-id). " +
+		"Each instance keeps its own result, its own error and its own read timeout. " +
+		"When the plan has read the whole user listing, or is reading it, as a `duo_users` with filters does, the user is found in it without a request of its own.",
 	spec: userSpec,
 	lookups: []lookup[duo.User]{
 		{
-			argument:    "username",
-			description: "The username, or one of the aliases, of the user to read. Exactly one of `username` and `user_id` must be set. After the read it holds the user's username.",
-			find:        userNamed,
-			notFound:    "No Duo user has the username or alias %q. Check the spelling, or use the duo_users data source to list the users.",
+			argument: "username",
+			description: "The username, or one of the aliases, of the user to read, matched exactly: a user whose username it is before one whose alias it is. " +
+				"Exactly one of `username` and `user_id` must be set. After the read it holds the user's username.",
+			find:     userNamed,
+			notFound: "No Duo user has the username or alias %q. Check the spelling, or use the duo_users data source to list the users.",
 		},
 		{
 			argument:    "user_id",
@@ -35,16 +42,13 @@ func newUserDataSource() datasource.DataSource {
 	return userObject.dataSource()
 }
 
-// userNamed finds the user with this username or alias.
+// userNamed and userWithID find a user as duo_user does, for the lookups
+// of the data sources that name a user: batched with the plan's other
+// lookups, or answered from the user listing it holds.
 func userNamed(ctx context.Context, client *account, username string) (*duo.User, error) {
-	users, err := client.ListUsers(ctx, duo.ListUsersInput{Username: username})
-	if err != nil || len(users) == 0 {
-		return nil, err
-	}
-	return &users[0], nil
+	return client.userNamed(ctx, username)
 }
 
-// userWithID reads the user with this ID.
 func userWithID(ctx context.Context, client *account, userID string) (*duo.User, error) {
-	return client.GetUser(ctx, userID)
+	return client.userWithID(ctx, userID)
 }

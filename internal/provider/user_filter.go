@@ -100,10 +100,12 @@ type userListing struct {
 	encodedList[duo.User]
 	keys   []userKeys
 	intern map[string]string
+	// lookups find single users in it, for duo_user.
+	lookups *userLookups
 }
 
 func newUserListing() *userListing {
-	return &userListing{encodedList: encodedList[duo.User]{spec: userSpec}, intern: map[string]string{}}
+	return &userListing{encodedList: encodedList[duo.User]{spec: userSpec}, intern: map[string]string{}, lookups: &userLookups{}}
 }
 
 func (l *userListing) Add(page []duo.User) {

@@ -62,9 +62,10 @@ func newUsersDataSource() datasource.DataSource {
 			"five filtered `duo_users` cost Duo the requests of one listing.", duo.MaxPageSize),
 		attributes: map[string]schema.Attribute{
 			usernameArgument: schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Return only the user whose username, or one of whose aliases, is exactly this. `users` then holds one user, or none when nobody matches.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Optional: true,
+				MarkdownDescription: "Return only the user whose username, or one of whose aliases, is exactly this. `users` then holds one user, or none when nobody matches. " +
+					"Like `duo_user`, the lookups of many `duo_users` that Terraform makes together are sent together, in `username_list`, and when the plan has read the whole user listing, or is reading it, the user is found in it.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			usernamesArgument: schema.ListAttribute{
 				Optional:    true,
@@ -234,7 +235,13 @@ func findUsers(ctx context.Context, client *account, query usersQuery) (users *e
 		found, missing, err = client.UsersByUsername(ctx, query.batch)
 	case query.batchArgument == userIDsArgument:
 		found, missing, err = client.UsersByID(ctx, query.batch)
-	case query.listing.Username != "" || query.listing.Email != "":
+	case query.listing.Username != "":
+		// A single lookup, sent in a batch with those that arrive with it.
+		var user *duo.User
+		if user, err = client.userNamed(ctx, query.listing.Username); user != nil {
+			found = []duo.User{*user}
+		}
+	case query.listing.Email != "":
 		found, err = client.ListUsers(ctx, query.listing)
 	case !query.filter.isSet() && (query.listing.Offset > 0 || query.listing.Limit > 0):
 		// A slice of the listing: Duo pages to it, without reading the rest.

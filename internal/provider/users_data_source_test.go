@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -425,5 +426,48 @@ func TestAccUsersDataSource_aliasesMatchedByTheListAnswer(t *testing.T) {
 	)
 	if usernames, aliases := counts[0], counts[1]; usernames == 0 || aliases != usernames {
 		t.Fatalf("a lookup by usernames took %d list requests, by aliases %d; want the same", usernames, aliases)
+	}
+}
+
+// TestAccUsersDataSource_usernameLookupsInBatches reads 60 users, one
+// duo_users by username each, half of them with a filter: their lookups go
+// in batches, and each applies its own filter.
+func TestAccUsersDataSource_usernameLookupsInBatches(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{Users: fakeduo.GeneratedUsers(1000)})
+	all := env.rawUsers(t, nil)
+	if len(all) < 60 {
+		t.Skipf("the account has %d users, fewer than the 60 this test reads", len(all))
+	}
+	var lookups []string
+	var checks []statecheck.StateCheck
+	for i, user := range all[:60] {
+		status := "null"
+		want := []map[string]any{user}
+		if i%2 == 1 {
+			// Keeps the user only if it is active.
+			status = `["active"]`
+			want = keep(want, withStatus("active"))
+		}
+		lookups = append(lookups, fmt.Sprintf("{ username = %q, status = %s }", user["username"], status))
+		checks = append(checks, expectUsers(fmt.Sprintf("data.duo_users.member[%d]", i), "users", want))
+	}
+	config := env.config(fmt.Sprintf(`
+locals {
+  lookups = [%s]
+}
+data "duo_users" "member" {
+  count    = length(local.lookups)
+  username = local.lookups[count.index].username
+  status   = local.lookups[count.index].status
+}
+`, strings.Join(lookups, ", ")))
+	if env.fake == nil {
+		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{{Config: config, ConfigStateChecks: checks}}})
+		return
+	}
+	requests := requestsOfSteps(t, env, testAccProviders, resource.TestStep{Config: config, ConfigStateChecks: checks})
+	// One command reads the 60 up to the checks: about one request per ten.
+	if requests[0] > 60/10+5 {
+		t.Fatalf("60 lookups by username took %d requests, want at most %d", requests[0], 60/10+5)
 	}
 }

@@ -37,8 +37,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	accountSize := flags.Int("account-size", 30, "with -users: how many admins, administrative units, integrations, bypass codes, endpoints, desktop authenticators, and phones and tokens nobody holds the generated account has")
 	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor) over the last six days; 0 makes as many as -account-size")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
+	maxInFlight := flags.Int("max-in-flight", 0, "answer HTTP 429 to a request that arrives while this many are being answered, as Duo's rate limit does; 0 for no limit")
 	stateDir := flags.String("state-dir", "", "directory for ca.pem and env (required)")
-	statsFile := flags.String("stats-file", "", `on SIGINT or SIGTERM, write {"list_requests": {path: successful list answers}, "requests": authenticated requests} to this file`)
+	statsFile := flags.String("stats-file", "", `on SIGINT or SIGTERM, write {"list_requests": {path: successful list answers}, "requests": authenticated requests, "rate_limited": those answered 429} to this file`)
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -46,8 +47,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		flags.Usage()
 		return fmt.Errorf("-state-dir is required")
 	}
-	if *userCount < 0 || *accountSize < 0 || *logEvents < 0 {
-		return fmt.Errorf("-users, -account-size and -log-events must not be negative")
+	if *userCount < 0 || *accountSize < 0 || *logEvents < 0 || *maxInFlight < 0 {
+		return fmt.Errorf("-users, -account-size, -log-events and -max-in-flight must not be negative")
 	}
 
 	users, account := fakeduo.SampleUsers(), fakeduo.SampleAccount()
@@ -67,7 +68,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 
-	server, err := fakeduo.Start(fakeduo.Options{Users: users, Account: &account, Latency: *latency, Addr: *listen})
+	server, err := fakeduo.Start(fakeduo.Options{Users: users, Account: &account, Latency: *latency, Addr: *listen, MaxInFlight: *maxInFlight})
 	if err != nil {
 		return err
 	}
@@ -109,12 +110,14 @@ func announce(server *fakeduo.Server, dir string, stdout io.Writer, users int, a
 type stats struct {
 	ListRequests map[string]int64 `json:"list_requests"`
 	Requests     int              `json:"requests"`
+	RateLimited  int              `json:"rate_limited"`
 }
 
 // writeStats writes the server's counters to path, through a temporary
 // file so that a reader never sees half of them.
 func writeStats(path string, server *fakeduo.Server) error {
-	b, err := json.Marshal(stats{ListRequests: server.ListRequestCounts(), Requests: server.Stats().Requests})
+	counted := server.Stats()
+	b, err := json.Marshal(stats{ListRequests: server.ListRequestCounts(), Requests: counted.Requests, RateLimited: counted.RateLimited})
 	if err != nil {
 		return err
 	}

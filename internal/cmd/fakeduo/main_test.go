@@ -114,9 +114,37 @@ func TestStatsFileOnStop(t *testing.T) {
 		t.Fatal(err)
 	}
 	reference.Close()
-	if got.Requests != 4 || got.ListRequests["/admin/v1/users"] != 2 || got.ListRequests["/admin/v1/admins"] != 1 ||
+	if got.Requests != 4 || got.RateLimited != 0 || got.ListRequests["/admin/v1/users"] != 2 || got.ListRequests["/admin/v1/admins"] != 1 ||
 		got.ListRequests["/admin/v1/phones"] != 0 || len(got.ListRequests) != len(reference.ListRequestCounts()) {
 		t.Errorf("stats %s, want 4 requests, 2 user and 1 admin listings, and the counter of every listing and log", b)
+	}
+}
+
+func TestMaxInFlight(t *testing.T) {
+	statsPath := filepath.Join(t.TempDir(), "stats.json")
+	c, stop := started(t, "-max-in-flight", "1", "-latency", "300ms", "-stats-file", statsPath)
+	var wg sync.WaitGroup
+	for range 2 {
+		// duo_api_golang retries the one answered 429 after a second.
+		wg.Go(func() {
+			var list []map[string]any
+			get(t, c, "/admin/v1/users", &list)
+		})
+	}
+	wg.Wait()
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(statsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got stats
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	if got.Requests != 3 || got.RateLimited != 1 || got.ListRequests["/admin/v1/users"] != 2 {
+		t.Errorf("stats %s, want 3 requests, one of them rate limited, and 2 user listings", b)
 	}
 }
 
@@ -159,7 +187,7 @@ func TestGeneratedLogEvents(t *testing.T) {
 }
 
 func TestBadFlags(t *testing.T) {
-	for _, args := range [][]string{{}, {"-state-dir", t.TempDir(), "-users", "-1"}, {"-state-dir", t.TempDir(), "-nosuchflag"}} {
+	for _, args := range [][]string{{}, {"-state-dir", t.TempDir(), "-users", "-1"}, {"-state-dir", t.TempDir(), "-max-in-flight", "-1"}, {"-state-dir", t.TempDir(), "-nosuchflag"}} {
 		if err := run(context.Background(), args, io.Discard); err == nil {
 			t.Errorf("run %v succeeded", args)
 		}
