@@ -103,7 +103,7 @@ type Server struct {
 
 	// credentials are the keys requests may be signed with.
 	credentials credentials
-	inFlight                   inFlightLimit
+	inFlight    inFlightLimit
 
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
