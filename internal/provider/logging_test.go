@@ -115,7 +115,7 @@ func lineHolding(log, secret string) string {
 // logging on: each request is logged once, with the number of its batch,
 // and each read logs once which batch answered it.
 func TestAccLogging_batchedLookups(t *testing.T) {
-	env := newAccEnv(t, fakeduo.Options{Users: fakeduo.GeneratedUsers(100)})
+	env := newSerialAccEnv(t, fakeduo.Options{Users: fakeduo.GeneratedUsers(100)})
 	env.requireFake(t)
 	log := traceLog(t, env, `
 data "duo_user" "member" {
