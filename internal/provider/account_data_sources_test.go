@@ -106,3 +106,37 @@ type stateCheckFunc func()
 func (f stateCheckFunc) CheckState(context.Context, statecheck.CheckStateRequest, *statecheck.CheckStateResponse) {
 	f()
 }
+
+// testByIDFromTheListing reads the last 20 objects of a listing by ID, one
+// data source "duo_<object>" each, after a data source "duo_<listing>" has
+// read the listing: they must hold what Duo lists and cost no request of
+// their own.
+func testByIDFromTheListing(t *testing.T, env *accEnv, listing, object, idField string, all []map[string]any) {
+	t.Helper()
+	var ids []string
+	var checks []statecheck.StateCheck
+	for i, o := range all[len(all)-20:] {
+		ids = append(ids, o[idField].(string))
+		checks = append(checks, expectUser(fmt.Sprintf("data.duo_%s.member[%d]", object, i), o))
+	}
+	listingConfig := fmt.Sprintf(`data "duo_%s" "all" {}`, listing)
+	requests := requestsOfSteps(t, env, testAccProviders,
+		resource.TestStep{Config: env.config(listingConfig)},
+		resource.TestStep{
+			Config: env.config(listingConfig + fmt.Sprintf(`
+locals {
+  ids = %s
+}
+data "duo_%s" "member" {
+  count      = length(local.ids)
+  %s = local.ids[count.index]
+  depends_on = [data.duo_%s.all]
+}
+`, hclStrings(ids), object, idField, listing)),
+			ConfigStateChecks: checks,
+		},
+	)
+	if alone, with := requests[0], requests[1]; alone == 0 || with != alone {
+		t.Fatalf("the listing of duo_%s took %d requests, with 20 duo_%s by ID after it %d; want the same", listing, alone, object, with)
+	}
+}

@@ -68,31 +68,5 @@ func TestAccAdminDataSource_notFound(t *testing.T) {
 // own.
 func TestAccAdminDataSource_byIDFromTheListing(t *testing.T) {
 	env := newAccEnv(t, largeAccount())
-	all := env.rawList(t, "/admin/v1/admins", duo.MaxAdminPageSize, nil)
-	var ids []string
-	var checks []statecheck.StateCheck
-	for i, admin := range all[len(all)-20:] {
-		ids = append(ids, admin["admin_id"].(string))
-		checks = append(checks, expectUser(fmt.Sprintf("data.duo_admin.member[%d]", i), admin))
-	}
-	listing := `data "duo_admins" "all" {}`
-	requests := requestsOfSteps(t, env, testAccProviders,
-		resource.TestStep{Config: env.config(listing)},
-		resource.TestStep{
-			Config: env.config(listing + fmt.Sprintf(`
-locals {
-  ids = %s
-}
-data "duo_admin" "member" {
-  count      = length(local.ids)
-  admin_id   = local.ids[count.index]
-  depends_on = [data.duo_admins.all]
-}
-`, hclStrings(ids))),
-			ConfigStateChecks: checks,
-		},
-	)
-	if alone, with := requests[0], requests[1]; alone == 0 || with != alone {
-		t.Fatalf("the administrator listing took %d requests, with 20 administrators by ID after it %d; want the same", alone, with)
-	}
+	testByIDFromTheListing(t, env, "admins", "admin", "admin_id", env.rawList(t, "/admin/v1/admins", duo.MaxAdminPageSize, nil))
 }

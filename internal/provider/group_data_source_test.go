@@ -143,31 +143,5 @@ data "duo_group" "x" {
 // duo_groups has read the listing: they cost no request of their own.
 func TestAccGroupDataSource_byIDFromTheListing(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{Groups: extraGroups(250)})
-	all := env.rawGroups(t)
-	var ids []string
-	var checks []statecheck.StateCheck
-	for i, group := range all[len(all)-20:] {
-		ids = append(ids, group["group_id"].(string))
-		checks = append(checks, expectUser(fmt.Sprintf("data.duo_group.member[%d]", i), group))
-	}
-	listing := `data "duo_groups" "all" {}`
-	requests := requestsOfSteps(t, env, testAccProviders,
-		resource.TestStep{Config: env.config(listing)},
-		resource.TestStep{
-			Config: env.config(listing + fmt.Sprintf(`
-locals {
-  ids = %s
-}
-data "duo_group" "member" {
-  count      = length(local.ids)
-  group_id   = local.ids[count.index]
-  depends_on = [data.duo_groups.all]
-}
-`, hclStrings(ids))),
-			ConfigStateChecks: checks,
-		},
-	)
-	if alone, with := requests[0], requests[1]; alone == 0 || with != alone {
-		t.Fatalf("the group listing took %d requests, with 20 groups by ID after it %d; want the same", alone, with)
-	}
+	testByIDFromTheListing(t, env, "groups", "group", "group_id", env.rawGroups(t))
 }
