@@ -54,13 +54,12 @@ func (n *Int) UnmarshalJSON(data []byte) error {
 type FlexInt int64
 
 func (n *FlexInt) UnmarshalJSON(data []byte) error {
-	var flag Bool
-	if text := string(unquoted(data)); text == "true" || text == "false" {
-		_ = flag.UnmarshalJSON(data) // cannot fail on these two
+	switch strings.ToLower(string(unquoted(data))) {
+	case "true":
+		*n = 1
+		return nil
+	case "false":
 		*n = 0
-		if flag {
-			*n = 1
-		}
 		return nil
 	}
 	var v Int

@@ -339,11 +339,11 @@ func TestAccPayloads(t *testing.T) {
 	trustMonitor, trustMonitorLast := read("admin_v1_trust_monitor_events__duo_log_sync.json"), read("admin_v1_trust_monitor_events_last_page__duo_log_sync.json").renamed(t, "sekey", "2")
 	// The v1 administrator log is paged, and its window applied, by the
 	// provider from the events' times: these are moved into the window.
-	now := time.Now().UTC()
+	week := lastDays(7)
 	intoTheWindow := func(p duoPayload) duoPayload {
 		return p.edited(t, func(response any) {
 			for i, event := range pageObjects(t, p.name, response) {
-				event["timestamp"] = now.Add(-24*time.Hour).Unix() + int64(i)
+				event["timestamp"] = week.maxtime.Add(-24*time.Hour).Unix() + int64(i)
 			}
 		})
 	}
@@ -370,7 +370,6 @@ func TestAccPayloads(t *testing.T) {
 		adminLog.answer("/admin/v1/logs/administrator", nil, 0),
 	)
 	otherAdminLog := serve(adminLogSync.answer("/admin/v1/logs/administrator", nil, 0))
-	window := fmt.Sprintf("mintime = %q\n  maxtime = %q", now.Add(-7*24*time.Hour).Format(time.RFC3339), now.Format(time.RFC3339))
 
 	notFound, invalid, badRequest := read("error_40401__duo_client_python.json"), read("error_40002__duo_api_php.json"), read("error_40001__duo_api_csharp.json")
 	errorAnswer := func(p duoPayload, path string) fakeduo.Answer {
@@ -475,7 +474,7 @@ data "duo_trust_monitor_events" "week" {
 data "duo_administrator_logs" "week" {
   %[1]s
 }
-`, window)),
+`, week.arguments())),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPayloadObjects("data.duo_authentication_logs.week", "authentication_logs",
 						each(fromDuo(authPage1.objects(t)), asStateAuthLog), each(fromDuo(authPage2.objects(t)), asStateAuthLog), authLast.objects(t)),
@@ -490,7 +489,7 @@ data "duo_administrator_logs" "week" {
 data "duo_administrator_logs" "week" {
   %s
 }
-`, window)),
+`, week.arguments())),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPayloadObjects("data.duo_administrator_logs.week", "administrator_logs", fromDuo(adminLogSync.objects(t))),
 				},
