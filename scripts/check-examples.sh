@@ -8,7 +8,9 @@
 # show them. Each is planned with OpenTofu, and with Terraform: the oldest
 # (TERRAFORM) unless the example needs a newer one, when the newest
 # (TERRAFORM_NEW) plans it instead. Provider functions came with Terraform
-# 1.8, ephemeral resources with 1.10.
+# 1.8, ephemeral resources with 1.10. Then it plans examples/audit once
+# more with TF_LOG_PROVIDER=debug, and checks that the provider's log
+# reached TF_LOG_PATH.
 #
 # A guide snippet that needs another provider than duo (a secret store's,
 # say) cannot be planned offline: it is listed as not planned; `make
@@ -79,6 +81,14 @@ for dir in "${dirs[@]}"; do
 		plan "$TERRAFORM" "$dir"
 	fi
 done
+# The provider turns its log off when the CLI would discard it (see main.go);
+# asked for, the log is still written.
+echo "examples: planning examples/audit with ${cli_names[$TERRAFORM_NEW]} and TF_LOG_PROVIDER=debug"
+TF_LOG_PROVIDER=debug TF_LOG_PATH="$tmp/provider.log" TERRAFORM="$TERRAFORM_NEW" DEMO_DIR=examples/audit DEMO_BIN_DIR="$tmp/bin" \
+	scripts/demo.sh -no-color >/dev/null 2>&1 || { echo "examples: examples/audit does not plan with TF_LOG_PROVIDER=debug" >&2; exit 1; }
+grep -q 'Duo Admin API request' "$tmp/provider.log" ||
+	{ echo "examples: TF_LOG_PROVIDER=debug logged no Duo Admin API request to TF_LOG_PATH" >&2; exit 1; }
+
 for example in "${not_planned[@]}"; do
 	echo "examples: not planned: $example"
 done
