@@ -16,6 +16,9 @@ func TestSilenceUnreadLogs(t *testing.T) {
 		{"empty levels show nothing", map[string]string{"TF_LOG": "", "TF_LOG_PROVIDER": ""}, silenced},
 		{"TF_LOG shows the log", map[string]string{"TF_LOG": "trace"}, map[string]string{}},
 		{"TF_LOG_PROVIDER shows the log", map[string]string{"TF_LOG_PROVIDER": "debug"}, map[string]string{}},
+		{"TF_LOG off shows nothing", map[string]string{"TF_LOG": "OFF"}, silenced},
+		{"TF_LOG_PROVIDER off hides TF_LOG", map[string]string{"TF_LOG": "trace", "TF_LOG_PROVIDER": "off"}, silenced},
+		{"TF_LOG_PROVIDER shows what TF_LOG hides", map[string]string{"TF_LOG": "off", "TF_LOG_PROVIDER": "info"}, map[string]string{}},
 		{
 			"levels set are kept",
 			map[string]string{"TF_LOG_SDK": "trace", "TF_LOG_PROVIDER_DUO": "info"},
