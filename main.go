@@ -25,7 +25,11 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()
 
-	silenceUnreadLogs(os.LookupEnv, os.Setenv)
+	// Run with -debug, the provider writes its log to the terminal it runs
+	// in, not to Terraform.
+	if !debug {
+		silenceUnreadLogs(os.LookupEnv, os.Setenv)
+	}
 	newServer := provider.NewServer(version)
 	server, err := newServer()
 	if err != nil {
