@@ -30,18 +30,11 @@ func TestAccAuthenticationLogsDataSource_everyEventOnEveryPage(t *testing.T) {
 	env := newAccEnv(t, logsAccount())
 	w := lastDays(7)
 	want := env.rawAuthLog(t, w, nil)
-	step := resource.TestStep{
-		Config:            env.config(fmt.Sprintf("data \"duo_authentication_logs\" \"week\" {\n  %s\n  max_events = 5000\n}\n", w.arguments())),
-		ConfigStateChecks: []statecheck.StateCheck{expectObjects("data.duo_authentication_logs.week", "authentication_logs", want)},
-	}
-	if env.fake == nil {
-		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
+	queries, onFake := queriesOfWeekOfLog(t, env, "authentication_logs", authLogPath, w, want)
+	if !onFake {
 		return
 	}
-	if len(want) != logsEvents {
-		t.Fatalf("the fake's week holds %d authentications, want %d", len(want), logsEvents)
-	}
-	read := firstReadOf(queriesOfSteps(t, env, authLogPath, step)[0], "next_offset")
+	read := firstReadOf(queries, "next_offset")
 	// Three full pages, and the empty answer to the last page's cursor.
 	if len(read) != 4 {
 		t.Fatalf("a read sent %d requests, want 4: %v", len(read), read)

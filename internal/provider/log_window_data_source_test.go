@@ -225,6 +225,27 @@ func queriesOfSteps(t *testing.T, env *accEnv, path string, steps ...resource.Te
 	return queries
 }
 
+// queriesOfWeekOfLog plans a week of the log data source name (its
+// events, up to 5000) and checks that it holds want, as Duo sends them. On a
+// real account that is all, and ok is false. Against the fake it checks
+// that the week holds logsEvents events, and returns the queries of the
+// plan's requests to path.
+func queriesOfWeekOfLog(t *testing.T, env *accEnv, name, path string, w testWindow, want []map[string]any) (queries []url.Values, ok bool) {
+	t.Helper()
+	step := resource.TestStep{
+		Config:            env.config(fmt.Sprintf("data \"duo_%s\" \"week\" {\n  %s\n  max_events = 5000\n}\n", name, w.arguments())),
+		ConfigStateChecks: []statecheck.StateCheck{expectObjects("data.duo_"+name+".week", name, want)},
+	}
+	if env.fake == nil {
+		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
+		return nil, false
+	}
+	if len(want) != logsEvents {
+		t.Fatalf("the fake's week holds %d events of %s, want %d", len(want), name, logsEvents)
+	}
+	return queriesOfSteps(t, env, path, step)[0], true
+}
+
 // firstReadOf returns the requests of the first read among queries: those
 // up to the next request without a cursor.
 func firstReadOf(queries []url.Values, cursorParam string) []url.Values {

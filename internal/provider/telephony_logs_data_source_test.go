@@ -24,18 +24,11 @@ func TestAccTelephonyLogsDataSource_everyEventOnEveryPage(t *testing.T) {
 	env := newAccEnv(t, logsAccount())
 	w := lastDays(7)
 	want := env.rawTelephonyLog(t, w)
-	step := resource.TestStep{
-		Config:            env.config(fmt.Sprintf("data \"duo_telephony_logs\" \"week\" {\n  %s\n  max_events = 5000\n}\n", w.arguments())),
-		ConfigStateChecks: []statecheck.StateCheck{expectObjects("data.duo_telephony_logs.week", "telephony_logs", want)},
-	}
-	if env.fake == nil {
-		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
+	queries, onFake := queriesOfWeekOfLog(t, env, "telephony_logs", telephonyLogPath, w, want)
+	if !onFake {
 		return
 	}
-	if len(want) != logsEvents {
-		t.Fatalf("the fake's week holds %d telephony events, want %d", len(want), logsEvents)
-	}
-	read := firstReadOf(queriesOfSteps(t, env, telephonyLogPath, step)[0], "next_offset")
+	read := firstReadOf(queries, "next_offset")
 	if len(read) != 4 {
 		t.Fatalf("a read sent %d requests, want 4: %v", len(read), read)
 	}
