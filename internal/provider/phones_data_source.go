@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
@@ -33,7 +35,7 @@ var phonesListing = listing[duo.ListedPhone]{
 	what: "phones",
 	description: fmt.Sprintf("Lists the phones and authenticator devices of the Duo account, with the Admin API's [`GET /admin/v1/phones`](https://duo.com/docs/adminapi#phones): "+
 		"every page (up to %d phones a request), in the order Duo lists them, each with the users it belongs to, including phones that no user holds. "+
-		"`number` (and `extension`) look one phone up instead. "+
+		"`number` (and `extension`) look one phone up instead, and `tampered` keeps the phones that Duo Mobile reports as jailbroken or rooted. "+
 		"The Admin API application needs the \"Grant read resource\" permission.", duo.MaxPhonePageSize),
 	objects: "The phones, in the order Duo lists them; empty when `number` matches none.",
 	spec:    listedPhoneSpec,
@@ -49,12 +51,41 @@ var phonesListing = listing[duo.ListedPhone]{
 			MarkdownDescription: "With `number`, return only the phone with this extension.",
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.AlsoRequires(path.MatchRoot("number"))},
 		},
+		"tampered": schema.SetAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			MarkdownDescription: "Keep only the phones whose `tampered` is one of these: `[\"Tampered\"]` keeps the phones that Duo Mobile reports as jailbroken or rooted. " +
+				"Duo sends `Tampered`, `Not tampered`, or `\"\"` for a phone that does not run Duo Mobile on iOS or Android. " +
+				"Applied by the provider, since Duo does not filter phones by it: every page is read, and only the phones that match are kept in the state. An empty set keeps none.",
+		},
 	},
 	list: func(ctx context.Context, client *account, args *arguments, sink duo.PageSink[duo.ListedPhone]) error {
 		filter := duo.PhoneFilter{Number: args.string("number").ValueString(), Extension: args.string("extension").ValueString()}
+		if tampered := args.strings("tampered"); tampered != nil {
+			sink = tamperedPhones{sink: sink, values: tampered}
+		}
 		return client.StreamPhones(ctx, filter, sink)
 	},
 }
+
+// tamperedPhones passes on to sink the phones whose tampered is one of
+// values.
+type tamperedPhones struct {
+	sink   duo.PageSink[duo.ListedPhone]
+	values []string
+}
+
+func (t tamperedPhones) Add(page []duo.ListedPhone) {
+	kept := make([]duo.ListedPhone, 0, len(page))
+	for _, p := range page {
+		if p.Tampered != nil && slices.Contains(t.values, *p.Tampered) {
+			kept = append(kept, p)
+		}
+	}
+	t.sink.Add(kept)
+}
+
+func (t tamperedPhones) Restart() { t.sink.Restart() }
 
 func newPhonesDataSource() datasource.DataSource {
 	return phonesListing.dataSource()

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -17,6 +18,47 @@ import (
 func TestAccPhonesDataSource_everyPhoneWithItsUsers(t *testing.T) {
 	env := newAccEnv(t, largeAccount())
 	testListing(t, env, "phones", "/admin/v1/phones", duo.MaxPhonePageSize, nil)
+}
+
+func TestAccPhonesDataSource_tampered(t *testing.T) {
+	env := newAccEnv(t, largeAccount())
+	all := env.rawList(t, "/admin/v1/phones", duo.MaxPhonePageSize, nil)
+	withTampered := func(values ...string) []map[string]any {
+		kept := []map[string]any{}
+		for _, phone := range all {
+			if slices.Contains(values, phone["tampered"].(string)) {
+				kept = append(kept, phone)
+			}
+		}
+		return kept
+	}
+	if env.fake != nil {
+		// The filter keeps some phones and leaves out others, over several pages.
+		if tampered := len(withTampered("Tampered")); tampered == 0 || tampered == len(all) || len(all) <= duo.MaxPhonePageSize {
+			t.Fatalf("%d of the %d phones under test are tampered", tampered, len(all))
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+data "duo_phones" "tampered" {
+  tampered = ["Tampered"]
+}
+data "duo_phones" "not_tampered_or_unknown" {
+  tampered = ["Not tampered", ""]
+}
+data "duo_phones" "none" {
+  tampered = []
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectObjects("data.duo_phones.tampered", "phones", withTampered("Tampered")),
+				expectObjects("data.duo_phones.not_tampered_or_unknown", "phones", withTampered("Not tampered", "")),
+				statecheck.ExpectKnownValue("data.duo_phones.none", tfjsonpath.New("phones"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
 }
 
 func TestAccPhonesDataSource_byNumber(t *testing.T) {

@@ -23,10 +23,12 @@ type userFilter struct {
 	// lastLoginBefore, when set, selects users who last logged in earlier,
 	// or never did.
 	lastLoginBefore *time.Time
+	// withoutFactors, when not zero, are factors a user must have none of.
+	withoutFactors factors
 }
 
 func (f userFilter) isSet() bool {
-	return f.statuses != nil || f.isEnrolled != nil || f.groups != nil || f.lastLoginBefore != nil
+	return f.statuses != nil || f.isEnrolled != nil || f.groups != nil || f.lastLoginBefore != nil || f.withoutFactors != 0
 }
 
 func (f userFilter) matches(k *userKeys) bool {
@@ -38,6 +40,8 @@ func (f userFilter) matches(k *userKeys) bool {
 	case f.groups != nil && !slices.ContainsFunc(k.groups, func(group string) bool { return slices.Contains(f.groups, group) }):
 		return false
 	case f.lastLoginBefore != nil && k.lastLogin != nil && !time.Unix(*k.lastLogin, 0).Before(*f.lastLoginBefore):
+		return false
+	case k.factors&f.withoutFactors != 0:
 		return false
 	}
 	return true
@@ -63,7 +67,8 @@ type userKeys struct {
 	isEnrolled *bool
 	lastLogin  *int64
 	// groups are the IDs and names of the user's groups.
-	groups []string
+	groups  []string
+	factors factors
 }
 
 // of sets k to the keys of u. intern, when set, shares the strings that
@@ -79,7 +84,7 @@ func (k *userKeys) of(u *duo.User, intern map[string]string) {
 		intern[s] = s
 		return s
 	}
-	*k = userKeys{isEnrolled: (*bool)(u.IsEnrolled), lastLogin: (*int64)(u.LastLogin)}
+	*k = userKeys{isEnrolled: (*bool)(u.IsEnrolled), lastLogin: (*int64)(u.LastLogin), factors: factorsOf(u)}
 	if u.Status != nil {
 		status := share(*u.Status)
 		k.status = &status
@@ -91,6 +96,60 @@ func (k *userKeys) of(u *duo.User, intern map[string]string) {
 			}
 		}
 	}
+}
+
+// factors is a set of the factors a user can authenticate with, as the
+// without_factors filter names them.
+type factors uint8
+
+const (
+	pushFactor factors = 1 << iota
+	webAuthnFactor
+	u2fTokenFactor
+	hardwareTokenFactor
+)
+
+// factorNames are the without_factors values, with their descriptions.
+var factorNames = []struct {
+	name        string
+	factor      factors
+	description string
+}{
+	{"push", pushFactor, "an activated phone with `push` among its `capabilities`"},
+	{"webauthn", webAuthnFactor, "a WebAuthn credential (a passkey, security key or platform authenticator)"},
+	{"u2f_token", u2fTokenFactor, "a U2F security key"},
+	{"hardware_token", hardwareTokenFactor, "an OTP hardware token"},
+}
+
+// factorsNamed returns the factors of the given without_factors values.
+func factorsNamed(names []string) factors {
+	var set factors
+	for _, f := range factorNames {
+		if slices.Contains(names, f.name) {
+			set |= f.factor
+		}
+	}
+	return set
+}
+
+// factorsOf returns the factors u can authenticate with.
+func factorsOf(u *duo.User) factors {
+	var set factors
+	if slices.ContainsFunc(u.Phones, func(p duo.Phone) bool {
+		return p.Activated != nil && bool(*p.Activated) && slices.Contains(p.Capabilities, "push")
+	}) {
+		set |= pushFactor
+	}
+	if len(u.WebAuthnCredentials) > 0 {
+		set |= webAuthnFactor
+	}
+	if len(u.U2FTokens) > 0 {
+		set |= u2fTokenFactor
+	}
+	if len(u.Tokens) > 0 {
+		set |= hardwareTokenFactor
+	}
+	return set
 }
 
 // userListing is every user of the account, each encoded for the state,

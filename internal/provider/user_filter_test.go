@@ -51,6 +51,25 @@ func lastLoginBefore(rfc3339 string) rawUserFilter {
 	}
 }
 
+// withoutFactors keeps the users who hold none of the factors, named as
+// without_factors names them.
+func withoutFactors(names ...string) rawUserFilter {
+	return func(u map[string]any) bool {
+		list := func(key string) []any { l, _ := u[key].([]any); return l }
+		held := map[string]bool{
+			"push": slices.ContainsFunc(list("phones"), func(p any) bool {
+				phone := p.(map[string]any)
+				capabilities, _ := phone["capabilities"].([]any)
+				return phone["activated"] == true && slices.Contains(capabilities, any("push"))
+			}),
+			"webauthn":       len(list("webauthncredentials")) > 0,
+			"u2f_token":      len(list("u2ftokens")) > 0,
+			"hardware_token": len(list("tokens")) > 0,
+		}
+		return !slices.ContainsFunc(names, func(name string) bool { return held[name] })
+	}
+}
+
 // keep returns the users that every filter keeps, in order.
 func keep(users []map[string]any, filters ...rawUserFilter) []map[string]any {
 	kept := []map[string]any{}
@@ -67,6 +86,9 @@ func window(users []map[string]any, offset, limit int) []map[string]any {
 	return users[min(offset, len(users)):min(offset+limit, len(users))]
 }
 
+// everyFactor is every value of without_factors.
+var everyFactor = []string{"push", "webauthn", "u2f_token", "hardware_token"}
+
 func TestAccUsersDataSource_filters(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{Users: usersOverSeveralPages()})
 	all := env.rawUsers(t, nil)
@@ -78,6 +100,8 @@ func TestAccUsersDataSource_filters(t *testing.T) {
 		expectUsers("data.duo_users.in_groups", "users", keep(all, inGroup("VPN Users", "DGGENERATED000000002"))),
 		expectUsers("data.duo_users.stale", "users", keep(all, lastLoginBefore(before))),
 		expectUsers("data.duo_users.all_of_them", "users", keep(all, withStatus("active"), enrolled(true), inGroup("All Staff"), lastLoginBefore("2024-06-01T12:00:00Z"))),
+		expectUsers("data.duo_users.without_push", "users", keep(all, withoutFactors("push"))),
+		expectUsers("data.duo_users.telephony_only", "users", keep(all, withStatus("active"), enrolled(true), withoutFactors(everyFactor...))),
 		expectUsers("data.duo_users.a_page_of_matches", "users", window(active, 5, 10)),
 		expectUsers("data.duo_users.past_the_matches", "users", window(active, len(active), 10)),
 		statecheck.ExpectKnownValue("data.duo_users.no_such_group", tfjsonpath.New("users"), knownvalue.ListSizeExact(0)),
@@ -89,6 +113,7 @@ func TestAccUsersDataSource_filters(t *testing.T) {
 		for _, kept := range [][]map[string]any{
 			keep(all, withStatus("bypass", "locked out")), keep(all, enrolled(false)), keep(all, inGroup("VPN Users", "DGGENERATED000000002")),
 			keep(all, lastLoginBefore(before)), keep(all, withStatus("active"), enrolled(true), inGroup("All Staff"), lastLoginBefore("2024-06-01T12:00:00Z")),
+			keep(all, withoutFactors("push")), keep(all, withStatus("active"), enrolled(true), withoutFactors(everyFactor...)),
 		} {
 			if len(kept) == 0 || len(kept) == len(all) {
 				t.Fatalf("a filter under test keeps %d of %d users", len(kept), len(all))
@@ -116,6 +141,14 @@ data "duo_users" "all_of_them" {
   is_enrolled       = true
   groups            = ["All Staff"]
   last_login_before = "2024-06-01T12:00:00Z"
+}
+data "duo_users" "without_push" {
+  without_factors = ["push"]
+}
+data "duo_users" "telephony_only" {
+  status          = ["active"]
+  is_enrolled     = true
+  without_factors = ["push", "webauthn", "u2f_token", "hardware_token"]
 }
 data "duo_users" "a_page_of_matches" {
   status = ["active"]
@@ -190,6 +223,7 @@ func TestAccUsersDataSource_invalidFilters(t *testing.T) {
 		`last_login_before = "2024-06-01 00:00:00"`:    `(?s)Invalid time.*last_login_before`,
 		`status = ["enabled"]`:                         `(?s)status.*value must be one of.*"active".*"locked out"`,
 		`groups = [""]`:                                `(?s)groups.*string length must be at least 1`,
+		`without_factors = ["sms"]`:                    `(?s)without_factors.*value must be one of.*"push".*"hardware_token"`,
 		"username = \"a\"\n  last_login_before = \"\"": `(?s)Invalid time`,
 	} {
 		steps = append(steps, resource.TestStep{

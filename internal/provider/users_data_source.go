@@ -36,6 +36,7 @@ const (
 	isEnrolledArgument      = "is_enrolled"
 	groupsArgument          = "groups"
 	lastLoginBeforeArgument = "last_login_before"
+	withoutFactorsArgument  = "without_factors"
 )
 
 // userStatuses are the statuses a Duo user may have.
@@ -56,7 +57,7 @@ func newUsersDataSource() datasource.DataSource {
 		description: fmt.Sprintf("Lists Duo users with the Admin API's [`GET /admin/v1/users`](https://duo.com/docs/adminapi#retrieve-users). "+
 			"With no arguments it returns every user of the account, reading every page (%d users a request), in the order Duo lists them. "+
 			"`username`, `usernames`, `user_ids` and `email` look users up instead; at most one of them may be set, and none with `offset` or `limit`.\n\n"+
-			"The filters `status`, `is_enrolled`, `groups` and `last_login_before` keep only the users that match all of those set, from the listing or from a lookup, "+
+			"The filters `status`, `is_enrolled`, `groups`, `last_login_before` and `without_factors` keep only the users that match all of those set, from the listing or from a lookup, "+
 			"so that the state holds only the users an audit asks about. "+
 			"Every `duo_users` of a plan that reads the whole listing, which all do but lookups and an unfiltered slice by `offset` and `limit`, shares one read of it: "+
 			"five filtered `duo_users` cost Duo the requests of one listing.", duo.MaxPageSize),
@@ -124,6 +125,12 @@ func newUsersDataSource() datasource.DataSource {
 					"An RFC 3339 time, such as `2024-06-01T00:00:00Z`, or `timeadd(plantimestamp(), \"-2160h\")` for 90 days before the plan.",
 				Validators: []validator.String{rfc3339{}},
 			},
+			withoutFactorsArgument: schema.SetAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: withoutFactorsDescription(),
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(factorValues()...))},
+			},
 			"offset": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "The position of the first user to return among those Duo lists, from `0` (the default). " +
@@ -164,6 +171,27 @@ func usersValidators() []datasource.ConfigValidator {
 	return validators
 }
 
+// withoutFactorsDescription describes the without_factors argument from
+// factorNames.
+func withoutFactorsDescription() string {
+	values := make([]string, len(factorNames))
+	for i, f := range factorNames {
+		values[i] = fmt.Sprintf("`%s` (%s)", f.name, f.description)
+	}
+	return "Keep only the users who hold none of these factors: " + strings.Join(values, ", ") + ". " +
+		"`[\"push\", \"webauthn\", \"u2f_token\", \"hardware_token\"]` keeps the users who can log in only with SMS, phone calls, Duo Mobile passcodes or bypass codes, or with nothing at all. " +
+		"An empty set keeps everyone."
+}
+
+// factorValues are the values without_factors takes.
+func factorValues() []string {
+	values := make([]string, len(factorNames))
+	for i, f := range factorNames {
+		values[i] = f.name
+	}
+	return values
+}
+
 // usersQuery is what a duo_users configuration asks for.
 type usersQuery struct {
 	// listing selects from the listing when no batch argument is set.
@@ -193,9 +221,10 @@ func readUsersQuery(args *arguments) usersQuery {
 		}
 	}
 	query.filter = userFilter{
-		statuses:   args.strings(statusArgument),
-		isEnrolled: args.bool(isEnrolledArgument).ValueBoolPointer(),
-		groups:     args.strings(groupsArgument),
+		statuses:       args.strings(statusArgument),
+		isEnrolled:     args.bool(isEnrolledArgument).ValueBoolPointer(),
+		groups:         args.strings(groupsArgument),
+		withoutFactors: factorsNamed(args.strings(withoutFactorsArgument)),
 	}
 	if before := args.string(lastLoginBeforeArgument); !before.IsNull() {
 		// The validator has already rejected a time that does not parse.
