@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
@@ -36,6 +37,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	userCount := flags.Int("users", 0, "number of generated users, served with a generated account; 0 serves the hand-written sample users and account")
 	accountSize := flags.Int("account-size", 30, "with -users: how many admins, administrative units, integrations, bypass codes, endpoints, desktop authenticators, and phones and tokens nobody holds the generated account has")
 	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor) over the last six days; 0 makes as many as -account-size")
+	hardened := flags.Bool("hardened", false, "serve the account as fakeduo.Harden leaves it: every finding of modules/security-checkup passes, and the Admin API application "+fakeduo.HardenedCheckupKey+" may sign requests")
+	weakEvery := flags.Int("weak-every", 0, "with -hardened and -users: every this many generated users, one keeps the weaknesses GeneratedUsers gives it, so that a checkup finds some (a prime number mixes their statuses); 0 for none")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
 	maxInFlight := flags.Int("max-in-flight", 0, "answer HTTP 429 to a request that arrives while this many are being answered, as Duo's rate limit does; 0 for no limit")
 	stateDir := flags.String("state-dir", "", "directory for ca.pem and env (required)")
@@ -47,8 +50,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		flags.Usage()
 		return fmt.Errorf("-state-dir is required")
 	}
-	if *userCount < 0 || *accountSize < 0 || *logEvents < 0 || *maxInFlight < 0 {
-		return fmt.Errorf("-users, -account-size, -log-events and -max-in-flight must not be negative")
+	if *userCount < 0 || *accountSize < 0 || *logEvents < 0 || *maxInFlight < 0 || *weakEvery < 0 {
+		return fmt.Errorf("-users, -account-size, -log-events, -max-in-flight and -weak-every must not be negative")
+	}
+	if *weakEvery > 0 && (!*hardened || *userCount == 0) {
+		return fmt.Errorf("-weak-every needs -hardened and -users")
 	}
 
 	users, account := fakeduo.SampleUsers(), fakeduo.SampleAccount()
@@ -57,6 +63,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		account = fakeduo.GeneratedAccount(users, *accountSize)
 		if *logEvents > 0 {
 			account.Logs = fakeduo.GeneratedLogs(users, &account, *logEvents)
+		}
+	}
+	if *hardened {
+		generated := users
+		users, account = fakeduo.Harden(users, account, time.Now())
+		for i := 0; *weakEvery > 0 && i < len(users); i += *weakEvery {
+			users[i] = generated[i]
 		}
 	}
 

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -186,8 +187,39 @@ func TestGeneratedLogEvents(t *testing.T) {
 	}
 }
 
+func TestHardenedWithWeakUsers(t *testing.T) {
+	c, stop := started(t, "-users", "200", "-hardened", "-weak-every", "7")
+	resp, body, err := c.SignedCall(http.MethodGet, "/admin/v1/users", url.Values{"limit": {"300"}}, duoapi.UseTimeout)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET the users: %v %v %s", resp, err, body)
+	}
+	var page struct {
+		Response []map[string]any `json:"response"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil || len(page.Response) != 200 {
+		t.Fatalf("%d users (%v), want 200", len(page.Response), err)
+	}
+	var bypass []string
+	for _, u := range page.Response {
+		if u["status"] == "bypass" {
+			bypass = append(bypass, u["username"].(string))
+		}
+	}
+	// Users 0, 7, 14, ... (user00001, user00008, ...) keep their
+	// weaknesses; GeneratedUsers puts user i in bypass when i%10 == 6.
+	if want := []string{"user00057", "user00127", "user00197"}; !slices.Equal(bypass, want) {
+		t.Errorf("users in bypass %v, want %v", bypass, want)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestBadFlags(t *testing.T) {
-	for _, args := range [][]string{{}, {"-state-dir", t.TempDir(), "-users", "-1"}, {"-state-dir", t.TempDir(), "-max-in-flight", "-1"}, {"-state-dir", t.TempDir(), "-nosuchflag"}} {
+	for _, args := range [][]string{
+		{}, {"-state-dir", t.TempDir(), "-users", "-1"}, {"-state-dir", t.TempDir(), "-max-in-flight", "-1"}, {"-state-dir", t.TempDir(), "-nosuchflag"},
+		{"-state-dir", t.TempDir(), "-users", "10", "-weak-every", "3"}, {"-state-dir", t.TempDir(), "-hardened", "-weak-every", "3"},
+	} {
 		if err := run(context.Background(), args, io.Discard); err == nil {
 			t.Errorf("run %v succeeded", args)
 		}
