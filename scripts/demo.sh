@@ -7,7 +7,8 @@
 #   3. sources that env (DUO_API_HOST, DUO_INTEGRATION_KEY, DUO_SECRET_KEY,
 #      DUO_CA_CERT_FILE)
 #   4. runs `terraform plan` in examples/audit/ with a temporary dev_overrides
-#      CLI config pointing at the freshly built provider.
+#      CLI config pointing at the freshly built provider (after `terraform
+#      get` when the example calls a module).
 # The fake is always stopped and temp files removed on exit.
 #
 # Environment: TERRAFORM (terraform/tofu binary; default: `terraform` on PATH
@@ -158,6 +159,13 @@ provider_installation {
 EOF
 export TF_CLI_CONFIG_FILE="$tmp/terraformrc" TF_DATA_DIR="$tmp/data" \
 	TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+
+# A module call needs its module installed, which plan does not do: get
+# records it in TF_DATA_DIR, without installing any provider.
+if grep -qE '^[[:space:]]*module[[:space:]]+"' "$DEMO_DIR"/*.tf; then
+	log "$terraform_version: get the modules of $DEMO_DIR"
+	"$terraform" -chdir="$DEMO_DIR" get -no-color >"$tmp/get.log" 2>&1 || { cat "$tmp/get.log" >&2; die "terraform get failed in $DEMO_DIR"; }
+fi
 
 log "$terraform_version: plan in $DEMO_DIR (dev_overrides, no init)"
 # -lock=false and TF_DATA_DIR keep the example directory free of lock files
