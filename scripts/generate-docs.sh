@@ -2,12 +2,16 @@
 # Usage: scripts/generate-docs.sh
 #
 # Renders docs/ with tfplugindocs entirely offline:
-#   1. tofu fmt -recursive examples/ (examples are embedded in the docs)
+#   1. tofu fmt -recursive examples/ (examples are embedded in the docs) and
+#      modules/
 #   2. builds the provider into a temp dir
 #   3. points a temporary CLI config (dev_overrides) at that build and runs
 #      `tofu providers schema -json` (no `init`, no registry access)
 #   4. runs tfplugindocs with --providers-schema, so it never builds the
-#      provider itself or downloads Terraform.
+#      provider itself or downloads Terraform;
+# then writes the requirements, inputs and outputs of each module under
+# modules/ into its README.md (tools/moduledocs, with terraform-config-inspect
+# as pinned in tools/go.mod).
 #
 # The schema comes from OpenTofu, or a Terraform of 1.8 or later: older
 # Terraform leaves provider functions out of `providers schema -json`, and
@@ -35,10 +39,12 @@ tfplugindocs="${TFPLUGINDOCS:-$(scripts/install-tools.sh tfplugindocs)/tfplugind
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/duo-docs.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
-if [[ -d examples ]]; then
-	log "fmt -recursive examples/"
-	"$tofu" fmt -recursive examples/ >/dev/null
-fi
+for dir in examples modules; do
+	if [[ -d "$dir" ]]; then
+		log "fmt -recursive $dir/"
+		"$tofu" fmt -recursive "$dir/" >/dev/null
+	fi
+done
 
 log "building provider"
 mkdir -p "$tmp/plugin" "$tmp/work"
@@ -103,3 +109,8 @@ log "tfplugindocs generate"
 	--rendered-website-dir docs \
 	--website-temp-dir "$tmp/website"
 log "docs/ rendered"
+
+if compgen -G "modules/*/README.md" >/dev/null; then
+	log "modules' READMEs"
+	(cd tools && GOWORK=off go run ./moduledocs "$repo_root"/modules/*/)
+fi

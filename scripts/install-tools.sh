@@ -3,9 +3,9 @@
 #        scripts/install-tools.sh --bin-dir
 #
 # Builds the developer tools pinned in tools/go.mod (tfplugindocs,
-# golangci-lint, goreleaser) into the shared cache and prints the directory
-# holding them (stdout; progress on stderr). With tool names, builds only
-# those (names: tfplugindocs golangci-lint goreleaser).
+# golangci-lint, goreleaser, tflint) into the shared cache and prints the
+# directory holding them (stdout; progress on stderr). With tool names,
+# builds only those (names: tfplugindocs golangci-lint goreleaser tflint).
 #
 #   <root>/bin/<key>/<tool>
 #
@@ -30,8 +30,9 @@ declare -A pkgs=(
 	[tfplugindocs]=github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
 	[golangci-lint]=github.com/golangci/golangci-lint/v2/cmd/golangci-lint
 	[goreleaser]=github.com/goreleaser/goreleaser/v2
+	[tflint]=github.com/terraform-linters/tflint
 )
-all=(tfplugindocs golangci-lint goreleaser)
+all=(tfplugindocs golangci-lint goreleaser tflint)
 
 # golangci-lint must be built with the Go that lints, i.e. the toolchain the
 # provider module selects (honours GOTOOLCHAIN and the repository's go.mod),
