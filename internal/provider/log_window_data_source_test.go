@@ -290,19 +290,19 @@ func TestAccLogWindows_badWindow(t *testing.T) {
 	steps := []resource.TestStep{
 		{
 			Config:      config("duo_authentication_logs", now.Format(time.RFC3339), now.Add(-time.Hour).Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid log window.*with data.duo_authentication_logs.x.*maxtime.*The window ends \(%s\) before it starts \(%s\): mintime must be before maxtime`, now.Add(-time.Hour).Format(time.RFC3339), now.Format(time.RFC3339)),
+			ExpectError: errorText(`(?s)Invalid time window.*with data.duo_authentication_logs.x.*maxtime.*The window ends \(%s\) before it starts \(%s\): mintime must be before maxtime`, now.Add(-time.Hour).Format(time.RFC3339), now.Format(time.RFC3339)),
 		},
 		{
 			Config:      config("duo_administrator_logs", now.Add(-200*24*time.Hour).Format(time.RFC3339), now.Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid log window.*mintime.*The window starts 200 days ago.*Duo serves logs of the last 180 days only.*timeadd\(plantimestamp\(\), "-168h"\)`),
+			ExpectError: errorText(`(?s)Invalid time window.*mintime.*The window starts 200 days ago.*Duo serves logs of the last 180 days only.*timeadd\(plantimestamp\(\), "-168h"\)`),
 		},
 		{
 			Config:      config("duo_telephony_logs", "last week", now.Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid time.*mintime must be a time in RFC 3339 form.*not "last week"`),
+			ExpectError: errorText(`(?s)Invalid time.*mintime must be an RFC 3339 time.*or Unix seconds.*not "last week"`),
 		},
 		{
 			Config:      config("duo_trust_monitor_events", now.Format(time.RFC3339), now.Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid log window.*mintime must be before maxtime`),
+			ExpectError: errorText(`(?s)Invalid time window.*mintime must be before maxtime`),
 		},
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
@@ -337,6 +337,27 @@ data "duo_telephony_logs" "week" {
 	})
 }
 
+// A window in Unix seconds, as Duo writes its times: a string, or a number
+// that Terraform turns into one.
+func TestAccLogWindows_unixSeconds(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{})
+	w := lastDays(7)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(fmt.Sprintf(`
+data "duo_telephony_logs" "week" {
+  mintime = "%d"
+  maxtime = %d
+}
+`, w.mintime.Unix(), w.maxtime.Unix())),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectObjects("data.duo_telephony_logs.week", "telephony_logs", env.rawTelephonyLog(t, w)),
+			},
+		}},
+	})
+}
+
 // A window whose times are known only at apply is checked when it is read.
 func TestAccLogWindows_windowKnownAtApply(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{})
@@ -353,7 +374,7 @@ data "duo_telephony_logs" "x" {
   maxtime = %q
 }
 `, now.Format(time.RFC3339), now.Add(-time.Minute).Format(time.RFC3339))),
-			ExpectError: errorText(`(?s)Invalid log window.*mintime must be before maxtime`),
+			ExpectError: errorText(`(?s)Invalid time window.*mintime must be before maxtime`),
 		}},
 	})
 }
