@@ -82,15 +82,23 @@ func TestSharedReadStopsWhenEveryoneGivesUp(t *testing.T) {
 		close(stopped)
 		return 0, fmt.Errorf("%w (while waiting to retry after: HTTP 429)", duo.Stopped(ctx, "GET /admin/v1/users"))
 	}
-	impatient, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer cancel()
 	patient, cancelPatient := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() {
 		_, err := shared(patient, s, "the listing", read)
 		done <- err
 	}()
-	time.Sleep(5 * time.Millisecond) // the patient one waits first
+	// The patient one waits first.
+	for waiting := 0; waiting == 0; {
+		time.Sleep(time.Millisecond)
+		s.mu.Lock()
+		if r, ok := s.reads["the listing"]; ok {
+			waiting = r.waiting
+		}
+		s.mu.Unlock()
+	}
+	impatient, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
 	_, err := shared(impatient, s, "the listing", read)
 	if err == nil || !strings.Contains(err.Error(), "Waiting for the listing, which other data sources still wait for, did not finish within the read timeout") {
 		t.Fatalf("got %v, want the read timeout explained", err)
@@ -299,5 +307,30 @@ data "duo_user" "created" {
 	})
 	if stats := duringThePlan.fake.Stats(); stats.Mutations != 1 {
 		t.Fatalf("the user was not created during the plan: %+v", stats)
+	}
+}
+
+func TestHeldOrAsksDuoForWhatTheReadLacks(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	if _, err := shared(context.Background(), &a.shared, "the listing", func(context.Context) ([]int, error) { return []int{1, 2}, nil }); err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	lookUp := func(want int) (*int, error) {
+		return heldOr(context.Background(), a, "the listing", func(listed []int) (*int, error) {
+			if slices.Contains(listed, want) {
+				return &want, nil
+			}
+			return nil, nil
+		}, func(context.Context) (*int, error) {
+			asked++
+			return &want, nil
+		})
+	}
+	if v, err := lookUp(2); err != nil || *v != 2 || asked != 0 {
+		t.Fatalf("a listed object: %v, %v after %d asks; want it from the listing", v, err, asked)
+	}
+	if v, err := lookUp(3); err != nil || *v != 3 || asked != 1 {
+		t.Fatalf("an object the listing lacks: %v, %v after %d asks; want Duo's answer", v, err, asked)
 	}
 }
