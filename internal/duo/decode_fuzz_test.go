@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ type answerDecoder struct {
 func pageOf[T any](path string) answerDecoder {
 	return answerDecoder{path, func(path string, status int, body []byte) (string, error) {
 		var page envelope[[]T]
-		_, err := classify(context.Background(), path, status, body, nil, &page)
+		_, err := classify(context.Background(), http.MethodGet, path, status, body, nil, &page)
 		return page.Stat, err
 	}}
 }
@@ -27,7 +28,7 @@ func pageOf[T any](path string) answerDecoder {
 func objectOf[T any](path string) answerDecoder {
 	return answerDecoder{path, func(path string, status int, body []byte) (string, error) {
 		var answer envelope[*T]
-		_, err := classify(context.Background(), path, status, body, nil, &answer)
+		_, err := classify(context.Background(), http.MethodGet, path, status, body, nil, &answer)
 		return answer.Stat, err
 	}}
 }
