@@ -79,14 +79,18 @@ func (s *Server) checkAccountsAPI(r *http.Request, ikey string) *apiError {
 		}
 		return nil
 	}
+	query := r.URL.Query()
 	switch {
 	case parent.CrossDeployment:
 		return errCrossDeployment
-	case r.URL.Query().Get("account_id") != parent.AccountID:
+	case query.Get("account_id") != parent.AccountID:
 		return errForbidden
 	case parent.Billing == nil && (path == billingEditionPath || path == billingTelephonyPath):
 		return errBillingNotEnabled
 	}
+	// The account is chosen: the endpoint sees its own parameters only.
+	query.Del("account_id")
+	r.URL.RawQuery = query.Encode()
 	return nil
 }
 

@@ -29,6 +29,8 @@ type MSPOptions struct {
 	// has a rate limit of its own.
 	Latency     time.Duration
 	MaxInFlight int
+	// Denied are paths every child refuses, as in Options.
+	Denied []string
 	// Parent is the parent account's own fake, which serves the Accounts
 	// API beside it (its AccountsAPI is set by StartMSP); its zero value
 	// serves the sample account.
@@ -124,7 +126,7 @@ func startChild(msp *MSP, k int, opts MSPOptions, crossDeployment bool) (*Child,
 		account.Policies[0].Sections["new_user"] = map[string]any{"new_user_behavior": "allow"}
 	}
 	server, err := Start(Options{
-		Users: users, Account: &account, Latency: opts.Latency, MaxInFlight: opts.MaxInFlight,
+		Users: users, Account: &account, Latency: opts.Latency, MaxInFlight: opts.MaxInFlight, Denied: opts.Denied,
 		Parent: &ParentAccess{
 			IntegrationKey: msp.AccountsIntegrationKey, SecretKey: msp.AccountsSecretKey,
 			AccountID: child.AccountID, CrossDeployment: crossDeployment, Billing: child.Billing,
