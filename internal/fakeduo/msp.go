@@ -68,8 +68,10 @@ var childEditions = []string{"ENTERPRISE", "PLATFORM", "BEYOND", "PERSONAL"}
 // them. Child k (from 0) is account generatedID("DA", 1<<42|k), named after
 // childNames, with GeneratedUsers' usernames under IDs of its own (so the
 // same username names a different user in each child) and a
-// GeneratedAccount; its global policy lets new users in without enrolling
-// (new_user_behavior "allow") when k%3 == 1. The billing reads are enabled
+// GeneratedAccount, so that an audit finds something different in each:
+// its global policy lets new users in without enrolling (new_user_behavior
+// "allow") when k%3 == 1, no user is in bypass when k%4 == 2, and two more
+// administrators are Owners when k%4 == 3. The billing reads are enabled
 // for the children with k%3 != 2.
 func StartMSP(opts MSPOptions) (*MSP, error) {
 	if opts.Children <= 0 {
@@ -120,10 +122,22 @@ func startChild(msp *MSP, k int, opts MSPOptions, crossDeployment bool) (*Child,
 		child.Billing = &Billing{Edition: childEditions[k%len(childEditions)], TelephonyCredits: 1000 * (k + 1)}
 	}
 	users := generatedUsers(uint64(k)+1, opts.UsersPerChild)
+	if k%4 == 2 {
+		for i := range users {
+			if users[i].Status == "bypass" {
+				users[i].Status = "active"
+			}
+		}
+	}
 	account := GeneratedAccount(users, opts.AccountSize)
 	account.Settings.Name = child.Name
 	if k%3 == 1 {
 		account.Policies[0].Sections["new_user"] = map[string]any{"new_user_behavior": "allow"}
+	}
+	if k%4 == 3 {
+		for i := 1; i < min(3, len(account.Admins)); i++ {
+			account.Admins[i].Role = ptr("Owner")
+		}
 	}
 	server, err := Start(Options{
 		Users: users, Account: &account, Latency: opts.Latency, MaxInFlight: opts.MaxInFlight, Denied: opts.Denied,

@@ -89,7 +89,7 @@ func (a *accounts) child(ctx context.Context, accountID string, onArgument bool)
 	}
 	children, err := a.childAccounts(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("the provider lists the parent's child accounts to find the API host of %s: %w", accountID, err)
+		return nil, fmt.Errorf("The provider lists the parent's child accounts to find the API host of %s: %w", accountID, err)
 	}
 	for _, listed := range children {
 		if listed.AccountID == nil || *listed.AccountID != accountID {
