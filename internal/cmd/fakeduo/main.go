@@ -38,7 +38,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor) over the last six days; 0 makes as many as -account-size")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
 	maxInFlight := flags.Int("max-in-flight", 0, "answer HTTP 429 to a request that arrives while this many are being answered, as Duo's rate limit does; 0 for no limit (with -children: each child's own limit)")
-	children := flags.Int("children", 0, "serve an MSP parent account (the sample account, on -listen) whose Accounts API lists this many generated child accounts, each on a loopback port of its own; the env file then holds the parent's Accounts API key")
+	children := flags.Int("children", 0, "serve an MSP parent account (the sample account, on -listen) whose Accounts API lists this many generated child accounts, each on a loopback port of its own; the env file then holds the parent's Accounts API key, and the file children in -state-dir each child's account ID and name, a line each")
 	crossDeployment := flags.Bool("cross-deployment-child", false, "with -children: list one more child, of another Duo deployment, which Duo refuses to read through the Accounts API")
 	stateDir := flags.String("state-dir", "", "directory for ca.pem and env (required)")
 	statsFile := flags.String("stats-file", "", `on SIGINT or SIGTERM, write {"list_requests": {path: successful list answers}, "requests": authenticated requests, "rate_limited": those answered 429} to this file; with -children, the parent's, and each child's under "children"`)
@@ -89,6 +89,8 @@ type fake interface {
 	// credentials are the env file's: the host, keys and CA certificates
 	// a client reads the fake with.
 	credentials() (host, ikey, skey string, caPEM []byte)
+	// children are the lines of the children file, none for one account.
+	children() []string
 	describe() string
 	stats() any
 	close()
@@ -122,6 +124,8 @@ func (a *account) credentials() (string, string, string, []byte) {
 	return a.server.Host(), a.server.IntegrationKey(), a.server.SecretKey(), a.server.CACertPEM()
 }
 
+func (a *account) children() []string { return nil }
+
 func (a *account) describe() string {
 	return fmt.Sprintf("serving %d users, %d admins, %d integrations, %d bypass codes on https://%s",
 		a.users, len(a.account.Admins), len(a.account.Integrations), len(a.account.BypassCodes), a.server.Host())
@@ -144,6 +148,14 @@ func startMSP(opts fakeduo.MSPOptions) (*msp, error) {
 
 func (m *msp) credentials() (string, string, string, []byte) {
 	return m.Parent.Host(), m.AccountsIntegrationKey, m.AccountsSecretKey, m.CACertPEM()
+}
+
+func (m *msp) children() []string {
+	lines := make([]string, len(m.Children))
+	for i, child := range m.Children {
+		lines[i] = child.AccountID + "\t" + child.Name
+	}
+	return lines
 }
 
 func (m *msp) describe() string {
@@ -184,7 +196,13 @@ func announce(served fake, dir string, stdout io.Writer) error {
 		"export DUO_CA_CERT_FILE=" + shellQuote(caPath),
 		"",
 	}, "\n")
-	// The env file holds the secret key, so keep it private to the user.
+	if children := served.children(); children != nil {
+		if err := os.WriteFile(filepath.Join(dir, "children"), []byte(strings.Join(children, "\n")+"\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	// The env file holds the secret key, so keep it private to the user;
+	// it is written last, since a reader waits for it.
 	if err := os.WriteFile(filepath.Join(dir, "env"), []byte(env), 0o600); err != nil {
 		return err
 	}

@@ -21,9 +21,9 @@ import (
 )
 
 // started runs the command with args until the test ends, and returns a
-// client of the fake it serves, the CA certificates of ca.pem, and a
-// function that stops it and returns run's error.
-func started(t *testing.T, args ...string) (*duoapi.DuoApi, []byte, func() error) {
+// client of the fake it serves, its state directory, and a function that
+// stops it and returns run's error.
+func started(t *testing.T, args ...string) (*duoapi.DuoApi, string, func() error) {
 	t.Helper()
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -55,7 +55,7 @@ func started(t *testing.T, args ...string) (*duoapi.DuoApi, []byte, func() error
 	}
 	client := duoapi.NewDuoApi(env["DUO_INTEGRATION_KEY"], env["DUO_SECRET_KEY"], env["DUO_API_HOST"], "fakeduo-cmd-test",
 		duoapi.SetTimeout(10*time.Second), duoapi.SetTransport(trusting(ca)))
-	return client, ca, stop
+	return client, dir, stop
 }
 
 // trusting trusts the CA certificates ca.
@@ -192,7 +192,7 @@ func TestGeneratedLogEvents(t *testing.T) {
 
 func TestMSP(t *testing.T) {
 	statsPath := filepath.Join(t.TempDir(), "stats.json")
-	c, ca, stop := started(t, "-children", "2", "-users", "30", "-cross-deployment-child", "-stats-file", statsPath)
+	c, dir, stop := started(t, "-children", "2", "-users", "30", "-cross-deployment-child", "-stats-file", statsPath)
 	resp, body, err := c.JSONSignedCall(http.MethodPost, "/accounts/v1/account/list", duoapi.JSONParams{}, duoapi.UseTimeout)
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("POST the account list: %v %v %s", resp, err, body)
@@ -203,7 +203,22 @@ func TestMSP(t *testing.T) {
 	if err := json.Unmarshal(body, &listed); err != nil || len(listed.Response) != 3 {
 		t.Fatalf("the parent lists %s, want 3 children", body)
 	}
+	children, err := os.ReadFile(filepath.Join(dir, "children"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, child := range listed.Response {
+		want = append(want, child.AccountID+"\t"+child.Name+"\n")
+	}
+	if string(children) != strings.Join(want, "") {
+		t.Errorf("the children file holds %q, want %q", children, want)
+	}
 	// The env file's key reads a child on its own host, whose CA ca.pem holds.
+	ca, err := os.ReadFile(filepath.Join(dir, "ca.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	child := listed.Response[0]
 	reader := duoapi.NewDuoApi(fakeduo.DefaultAccountsIntegrationKey, fakeduo.DefaultAccountsSecretKey, child.APIHostname, "fakeduo-cmd-test",
 		duoapi.SetTimeout(10*time.Second), duoapi.SetTransport(trusting(ca)))
