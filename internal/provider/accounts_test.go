@@ -30,16 +30,18 @@ func expectSignedByParent(t *testing.T, env *mspEnv, k int) {
 }
 
 // TestAccAccountID_readsEveryKind reads a child with each kind of data
-// source: a listing, an object, a log window and policies, which are
-// signed v5 (the fake refuses v2 there); the fake checks the host, the
-// signature and the account_id of every request.
+// source: a listing, an object, a log window and policies. Requests are
+// signed v5 (the fake refuses v2 for policies), but those that repeat a
+// parameter, such as the log's two results, which are signed v2; the fake
+// checks the host, the signature and the account_id of every request.
 func TestAccAccountID_readsEveryKind(t *testing.T) {
 	env := newMSPEnv(t, fakeduo.MSPOptions{Children: 2})
 	child := env.child(t, 1)
 	users := child.rawUsers(t, nil)
 	settings := child.rawObject(t, "/admin/v1/settings")
 	week := lastDays(7)
-	authentications := child.rawAuthLog(t, week, nil)
+	results := url.Values{"results": {"success", "denied"}}
+	authentications := child.rawAuthLog(t, week, results)
 	policies := child.rawList(t, "/admin/v2/policies", duo.MaxPolicyPageSize, nil)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -56,6 +58,7 @@ data "duo_settings" "child" {
 }
 data "duo_authentication_logs" "week" {
   account_id = local.child
+  results    = ["success", "denied"]
   %s
 }
 data "duo_policies" "all" {
