@@ -18,7 +18,7 @@ import (
 // together, from any number of data sources, cost one request.
 type account struct {
 	*duo.Client
-	// name is how errors name a child account, such as `the child account
+	// name is how errors name a child account, such as `child account
 	// "Acme" (DA...)`; "" for the provider's own account.
 	name string
 	// provider holds every account of the provider, this one included.

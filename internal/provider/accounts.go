@@ -89,7 +89,7 @@ func (a *accounts) child(ctx context.Context, accountID string, onArgument bool)
 	}
 	children, err := a.childAccounts(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("The provider lists the parent's child accounts to find the API host of %s: %w", accountID, err)
+		return nil, fmt.Errorf("Duo's list of the parent's child accounts, where the provider finds the API host of %s, could not be read: %w", accountID, err)
 	}
 	for _, listed := range children {
 		if listed.AccountID == nil || *listed.AccountID != accountID {
@@ -111,7 +111,7 @@ func (a *accounts) child(ctx context.Context, accountID string, onArgument bool)
 		if listed.Name != nil {
 			name = fmt.Sprintf("%q (%s)", *listed.Name, accountID)
 		}
-		created := newAccount(client, a, "the child account "+name)
+		created := newAccount(client, a, "child account "+name)
 		a.children[accountID] = created
 		return created, nil
 	}
@@ -130,12 +130,12 @@ func (a *accounts) explain(ctx context.Context, read *account, err error) error 
 	if read.name != "" {
 		var argumentErr *argumentError
 		if errors.As(err, &argumentErr) {
-			return &argumentError{argument: argumentErr.argument, summary: argumentErr.summary, detail: argumentErr.detail + " (in " + read.name + ")"}
+			return &argumentError{argument: argumentErr.argument, summary: argumentErr.summary, detail: argumentErr.detail + " (in the " + read.name + ")"}
 		}
-		return fmt.Errorf("Reading %s: %w", read.name, err)
+		return fmt.Errorf("Duo's %s could not be read: %w", read.name, err)
 	}
 	if duo.IsRefusedCredentials(err) && a.keyListsChildren(ctx) {
-		return fmt.Errorf("The provider's key is an Accounts API application's: it lists and reads the child accounts of an MSP's parent account, but it does not read the parent account itself. "+
+		return fmt.Errorf("Duo refused the provider's key: it is an Accounts API application's, which lists and reads the child accounts of an MSP's parent account, but not the parent account itself. "+
 			"Set account_id on this data source, or on the provider, to the account_id of a child account (the duo_child_accounts data source lists them); "+
 			"to read the parent account itself, configure the provider with the key of an Admin API application of that account. Duo answered: %w", err)
 	}

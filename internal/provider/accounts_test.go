@@ -231,11 +231,11 @@ func TestAccAccountID_errors(t *testing.T) {
 			},
 			{
 				Config:      env.config("", fmt.Sprintf("data \"duo_users\" \"x\" {\n  account_id = %q\n}\n", cross.AccountID)),
-				ExpectError: errorText(`(?s)Unable to list Duo users.*Reading the child account "%s" \(%s\).*HTTP 400.*Duo does not allow reading a child account that is in another Duo deployment than its parent through the Accounts API.*https://duo.com/docs/accountsapi#using-accounts-api-with-admin-api`, cross.Name, cross.AccountID),
+				ExpectError: errorText(`(?s)Unable to list Duo users.*Duo's child account "%s" \(%s\) could not be read.*HTTP 400.*Duo does not allow reading a child account that is in another Duo deployment than its parent through the Accounts API.*https://duo.com/docs/accountsapi#using-accounts-api-with-admin-api`, cross.Name, cross.AccountID),
 			},
 			{
 				Config:      env.config("", `data "duo_settings" "x" {}`),
-				ExpectError: errorText(`(?s)Unable to read the Duo account settings.*The provider's key is an Accounts API application's.*Set account_id on this data source, or on the provider.*duo_child_accounts`),
+				ExpectError: errorText(`(?s)Unable to read the Duo account settings.*Duo refused the provider's key: it is an Accounts API application's.*Set account_id on this data source, or on the provider.*duo_child_accounts`),
 			},
 			{
 				// The readable child reads while the other fails.
@@ -247,7 +247,7 @@ data "duo_settings" "cross" {
   account_id = %q
 }
 `, env.id(0), cross.AccountID)),
-				ExpectError: errorText(`(?s)Reading the child account "%s"`, cross.Name),
+				ExpectError: errorText(`(?s)Duo's child account "%s"`, cross.Name),
 			},
 		},
 	})
@@ -266,7 +266,7 @@ func TestAccAccountID_childRefusesOneEndpoint(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config:      env.config(fmt.Sprintf("  account_id      = %q\n", child.AccountID), fmt.Sprintf("data \"duo_trust_monitor_events\" \"week\" {\n  %s\n}\n", week.arguments())),
-			ExpectError: errorText(`(?s)Reading the child account "%s" \(%s\).*GET /admin/v1/trust_monitor/events with HTTP 403.*Duo does not serve every read of a child account through the Accounts API`, child.Name, child.AccountID),
+			ExpectError: errorText(`(?s)Duo's child account "%s" \(%s\).*GET /admin/v1/trust_monitor/events with HTTP 403.*Duo does not serve every read of a child account through the Accounts API`, child.Name, child.AccountID),
 		}},
 	})
 }

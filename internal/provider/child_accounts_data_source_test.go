@@ -109,7 +109,7 @@ func TestAccChildAccountsDataSource_listsTheChildren(t *testing.T) {
 			{
 				// The cross-deployment child is listed, but cannot be read.
 				Config:      env.config("", withBilling),
-				ExpectError: errorText(`(?s)Unable to list Duo child accounts.*Reading the child account "%s" \(%s\).*HTTP 400.*Duo does not allow reading a child account that is in another Duo deployment`, cross.Name, cross.AccountID),
+				ExpectError: errorText(`(?s)Unable to list Duo child accounts.*Duo's child account "%s" \(%s\) could not be read.*HTTP 400.*Duo does not allow reading a child account that is in another Duo deployment`, cross.Name, cross.AccountID),
 			},
 		},
 	})
@@ -133,7 +133,7 @@ func TestAccChildAccountsDataSource_billingNotEnabled(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config:      env.config("", withBilling),
-			ExpectError: errorText(`(?s)Reading the child account "%s" \(%s\).*GET /admin/v1/billing/edition.*HTTP 403.*only once Duo support has enabled these billing reads.*without include_billing`, refusing.Name, refusing.AccountID),
+			ExpectError: errorText(`(?s)Duo's child account "%s" \(%s\).*GET /admin/v1/billing/edition.*HTTP 403.*only once Duo support has enabled these billing reads.*without include_billing`, refusing.Name, refusing.AccountID),
 		}},
 	})
 }
@@ -151,7 +151,7 @@ func TestAccChildAccountsDataSource_needsAnAccountsAPIKey(t *testing.T) {
 			},
 			{
 				Config:      adminKey + fmt.Sprintf("data \"duo_settings\" \"child\" {\n  account_id = %q\n}\n", env.id(0)),
-				ExpectError: errorText(`(?s)Unable to read the Duo account settings.*lists the parent's child accounts to find the API host of %s.*Accounts API application`, env.id(0)),
+				ExpectError: errorText(`(?s)Unable to read the Duo account settings.*where the provider finds the API host of %s.*Accounts API application`, env.id(0)),
 			},
 		},
 	})
