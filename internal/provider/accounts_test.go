@@ -131,6 +131,14 @@ func TestAccAccountID_providerDefaultFromEnvironment(t *testing.T) {
 			},
 		}},
 	})
+	t.Setenv("DUO_ACCOUNT_ID", "not-an-account")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:      env.config("", `data "duo_settings" "default" {}`),
+			ExpectError: errorText(`(?s)Invalid Duo child account ID.*"not-an-account", from account_id or .DUO_ACCOUNT_ID., is not a Duo account ID`),
+		}},
+	})
 }
 
 // TestAccAccountID_accountsAreApart: the same username is each child's own
@@ -228,6 +236,10 @@ func TestAccAccountID_errors(t *testing.T) {
 			{
 				Config:      env.config("", `data "duo_settings" "x" { account_id = "DA-not-an-id" }`),
 				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Value Match.*must be a Duo account ID`),
+			},
+			{
+				Config:      env.config("  account_id      = \"da0000000000000000zz\"\n", `data "duo_settings" "x" {}`),
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Value Match.*account_id.*must be a Duo account ID`),
 			},
 			{
 				Config:      env.config("", fmt.Sprintf("data \"duo_users\" \"x\" {\n  account_id = %q\n}\n", cross.AccountID)),
