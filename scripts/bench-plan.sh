@@ -2,7 +2,7 @@
 # Usage: scripts/bench-plan.sh
 #
 # The whole-plan benchmark: what a user waits for in `terraform plan`, not
-# only the provider's read. It has two parts, BENCH_PARTS selecting them.
+# only the provider's read. It has three parts, BENCH_PARTS selecting them.
 #
 # filters: against a fake Duo of BENCH_USERS users that answers after
 # BENCH_LATENCY, it times `terraform plan` of two modules,
@@ -31,12 +31,29 @@
 # the limited fake, and plans in at most half the baseline's time against
 # it.
 #
+# msp: a fake MSP parent with BENCH_CHILDREN children of BENCH_CHILD_USERS
+# users each, each child answering after BENCH_LATENCY and 429 to a
+# request that arrives while three of its own are being answered. One plan
+# reads a filtered duo_users (the users in bypass) and the global policy of
+# every child, through for_each over duo_child_accounts; beside it, one
+# plan per child with the provider's account_id, run one after another as
+# an MSP's script would. BENCH_RUNS times each, alternating. It prints the
+# median time of the one plan and of the per-child plans together, and,
+# from the fakes' counters, the parent's account list requests and each
+# child's requests and 429 answers; it checks the targets: one account
+# list request per plan, per child the requests of its listing and its
+# global policy (ceil(users/300) + 2, the policy summary among them)
+# besides the retries of its own 429s and
+# nothing more, every plan succeeds, and the one plan takes at most 0.25 of
+# the per-child plans' total time. It needs jq.
+#
 # A missed target is reported and fails the script. The machine's load
 # average is printed before and after, since both parts time Terraform.
 #
 # Environment: TERRAFORM (default: the pinned Terraform of
-# scripts/install-cli.sh), BENCH_PARTS ("filters memberships"), BENCH_USERS
-# (50000), BENCH_LATENCY (20ms), BENCH_RUNS (5), BENCH_BASELINE (f6ce889).
+# scripts/install-cli.sh), BENCH_PARTS ("filters memberships msp"),
+# BENCH_USERS (50000), BENCH_LATENCY (20ms), BENCH_RUNS (5), BENCH_BASELINE
+# (f6ce889), BENCH_CHILDREN (20), BENCH_CHILD_USERS (2000).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,7 +62,9 @@ cd "$repo_root"
 BENCH_USERS="${BENCH_USERS:-50000}"
 BENCH_LATENCY="${BENCH_LATENCY:-20ms}"
 BENCH_RUNS="${BENCH_RUNS:-5}"
-BENCH_PARTS="${BENCH_PARTS:-filters memberships}"
+BENCH_PARTS="${BENCH_PARTS:-filters memberships msp}"
+BENCH_CHILDREN="${BENCH_CHILDREN:-20}"
+BENCH_CHILD_USERS="${BENCH_CHILD_USERS:-2000}"
 BENCH_BASELINE="${BENCH_BASELINE:-f6ce889}"
 PROVIDER_SOURCE="$(sed -n 's/^const registryAddress = "\(.*\)"$/\1/p' main.go)"
 [[ -n "$PROVIDER_SOURCE" ]] || { echo "registryAddress not found in main.go" >&2; exit 1; }
@@ -312,6 +331,103 @@ EOF
 	at_most "$batched_requests" 35 || missed+=("memberships: requests")
 	at_most "$limited_requests" 35 || missed+=("memberships: requests against the limited fake")
 	[[ "$rate_limited" == 0 ]] || missed+=("memberships: 429 answers")
+fi
+
+if part msp; then
+	command -v jq >/dev/null || { log "msp: jq is needed to read the fake's counters"; exit 1; }
+	msp_flags="-children $BENCH_CHILDREN -users $BENCH_CHILD_USERS -max-in-flight 3"
+	mkdir -p "$tmp/msp-one" "$tmp/msp-each"
+	cat >"$tmp/msp-one/main.tf" <<EOF
+$header
+data "duo_child_accounts" "all" {}
+locals {
+  children = { for child in data.duo_child_accounts.all.accounts : child.name => child.account_id }
+}
+data "duo_users" "bypass" {
+  for_each   = local.children
+  account_id = each.value
+  status     = ["bypass"]
+}
+data "duo_policy" "global" {
+  for_each   = local.children
+  account_id = each.value
+  global     = true
+}
+output "bypass" { value = { for name, users in data.duo_users.bypass : name => length(users.users) } }
+EOF
+	cat >"$tmp/msp-each/main.tf" <<EOF
+terraform {
+  required_providers {
+    duo = { source = "$PROVIDER_SOURCE" }
+  }
+}
+variable "account_id" { type = string }
+provider "duo" {
+  account_id = var.account_id
+}
+data "duo_users" "bypass" {
+  status = ["bypass"]
+}
+data "duo_policy" "global" {
+  global = true
+}
+output "bypass" { value = length(data.duo_users.bypass.users) }
+EOF
+	# The listing's pages, the global policy and the policy summary (where
+	# the policy applies).
+	want_child_requests=$(((BENCH_CHILD_USERS + 299) / 300 + 2))
+
+	# msp_counts STATS_FILE NAME: appends the parent's account list requests
+	# to NAME.lists, and each child's requests besides its 429 answers and
+	# its 429 answers to NAME.children and NAME.rate_limited, a line a run.
+	msp_counts() {
+		jq -r '.list_requests["/accounts/v1/account/list"]' "$1" >>"$tmp/$2.lists"
+		jq -r '[.children[] | .requests - .rate_limited | tostring] | join(" ")' "$1" >>"$tmp/$2.children"
+		jq -r '[.children[] | .rate_limited | tostring] | join(" ")' "$1" >>"$tmp/$2.rate_limited"
+	}
+	# distinct FILE: the distinct numbers of FILE, comma-separated.
+	distinct() { tr ' ' '\n' <"$1" | sort -un | paste -sd, -; }
+
+	log "msp: $BENCH_CHILDREN children of $BENCH_CHILD_USERS users, each answering 429 above 3 requests in flight"
+	for run in $(seq 1 "$BENCH_RUNS"); do
+		order="one each"
+		((run % 2)) || order="each one"
+		for how in $order; do
+			# shellcheck disable=SC2086
+			start_fake "$tmp/fake-msp-$how-$run" $msp_flags
+			start=$(date +%s.%N)
+			if [[ "$how" == one ]]; then
+				"$terraform" -chdir="$tmp/msp-one" plan -input=false -lock=false -no-color >"$tmp/msp-one-$run.log" 2>&1 ||
+					{ cat "$tmp/msp-one-$run.log" >&2; exit 1; }
+			else
+				while read -r account_id _; do
+					TF_VAR_account_id="$account_id" "$terraform" -chdir="$tmp/msp-each" plan -input=false -lock=false -no-color >"$tmp/msp-each-$run.log" 2>&1 ||
+						{ cat "$tmp/msp-each-$run.log" >&2; exit 1; }
+				done <"$tmp/fake-msp-$how-$run/children"
+			fi
+			end=$(date +%s.%N)
+			stop_fake
+			awk -v start="$start" -v end="$end" 'BEGIN { printf "%.3f\n", end - start }' >>"$tmp/msp-$how.seconds"
+			msp_counts "$tmp/fake-msp-$how-$run/stats.json" "msp-$how"
+			log "run $run, $how: $(tail -n 1 "$tmp/msp-$how.seconds") s, $(tail -n 1 "$tmp/msp-$how.lists") account list requests; requests of each child besides 429s: $(tail -n 1 "$tmp/msp-$how.children"); 429s: $(tail -n 1 "$tmp/msp-$how.rate_limited")"
+		done
+	done
+
+	one_seconds=$(median "$tmp/msp-one.seconds")
+	each_seconds=$(median "$tmp/msp-each.seconds")
+	msp_ratio=$(ratio "$one_seconds" "$each_seconds")
+	results+=$(
+		printf '\n| %s children of %s users | median time (%s runs) | account list requests | requests of each child besides 429s | 429 answers of each child, run by run |\n| --- | ---: | ---: | ---: | --- |\n' "$BENCH_CHILDREN" "$BENCH_CHILD_USERS" "$BENCH_RUNS"
+		printf '| one plan of every child | %.2f s | %s | %s | %s |\n' "$one_seconds" "$(distinct "$tmp/msp-one.lists")" \
+			"$(distinct "$tmp/msp-one.children")" "$(paste -sd'|' "$tmp/msp-one.rate_limited" | sed 's/|/ \/ /g')"
+		printf '| %s plans of one child each | %.2f s | %s | %s | %s |\n' "$BENCH_CHILDREN" "$each_seconds" "$(distinct "$tmp/msp-each.lists")" \
+			"$(distinct "$tmp/msp-each.children")" "$(paste -sd'|' "$tmp/msp-each.rate_limited" | sed 's/|/ \/ /g')"
+		printf '\none plan / %s plans: time %s (target <= 0.25); account list requests of the one plan %s (target 1); requests of each child besides 429s %s (target %s)\n' \
+			"$BENCH_CHILDREN" "$msp_ratio" "$(distinct "$tmp/msp-one.lists")" "$(distinct "$tmp/msp-one.children")" "$want_child_requests"
+	)$'\n'
+	at_most "$msp_ratio" 0.25 || missed+=("msp: time")
+	[[ "$(distinct "$tmp/msp-one.lists")" == 1 ]] || missed+=("msp: account list requests")
+	[[ "$(cat "$tmp/msp-one.children" "$tmp/msp-each.children" | tr ' ' '\n' | sort -u)" == "$want_child_requests" ]] || missed+=("msp: requests of each child")
 fi
 
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,7 +17,7 @@
 # generate` still checks that it is formatted, hence that it parses.
 #
 # Environment: TERRAFORM, TERRAFORM_NEW (terraform binaries), TOFU (tofu
-# binary).
+# binary). A guide snippet in a .tofu file is planned with OpenTofu alone.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,10 +31,15 @@ for dir in examples/*/; do
 	[[ -f "$dir/main.tf" ]] && dirs+=("${dir%/}")
 done
 not_planned=()
+# Snippets in .tofu files use what only OpenTofu has (a provider's
+# for_each): Terraform ignores such files, and OpenTofu alone plans them.
+tofu_only=()
 for example in examples/data-sources/*/data-source.tf examples/ephemeral-resources/*/ephemeral-resource.tf \
-	examples/functions/*/function.tf examples/guides/*/*.tf; do
+	examples/functions/*/function.tf examples/guides/*/*.tf examples/guides/*/*.tofu; do
+	[[ -f "$example" ]] || continue
 	name="${example#examples/}"
-	name="${name%.tf}"
+	name="${name%.*}"
+	extension="${example##*.}"
 	if foreign="$(grep -E '^[[:space:]]*source[[:space:]]*=' "$example" | grep -v '"idaudit/duo"' | sed 's/^[^=]*=[[:space:]]*//' | paste -sd ' ')"; then
 		not_planned+=("$example (needs $foreign, which cannot be installed offline)")
 		continue
@@ -43,11 +48,15 @@ for example in examples/data-sources/*/data-source.tf examples/ephemeral-resourc
 	# A fragment, as a doc shows it, is planned after the provider example;
 	# a whole module (a guide's) as it is.
 	if grep -q required_providers "$example"; then
-		cat "$example" >"$tmp/$name/main.tf"
+		cat "$example" >"$tmp/$name/main.$extension"
 	else
-		cat examples/provider/provider.tf "$example" >"$tmp/$name/main.tf"
+		cat examples/provider/provider.tf "$example" >"$tmp/$name/main.$extension"
 	fi
-	dirs+=("$tmp/$name")
+	if [[ "$extension" == tofu ]]; then
+		tofu_only+=("$tmp/$name")
+	else
+		dirs+=("$tmp/$name")
+	fi
 done
 
 echo "examples: building the provider and the fake Duo"
@@ -80,6 +89,9 @@ for dir in "${dirs[@]}"; do
 	else
 		plan "$TERRAFORM" "$dir"
 	fi
+done
+for dir in "${tofu_only[@]}"; do
+	plan "$TOFU" "$dir"
 done
 # The provider turns its log off when the CLI would discard it (see main.go);
 # asked for, the log is still written.

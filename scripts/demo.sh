@@ -3,7 +3,8 @@
 #
 # End-to-end demo without any real Duo account and without `terraform init`:
 #   1. builds the provider and the fake Duo Admin API (internal/cmd/fakeduo)
-#   2. starts the fake in the background and waits for <state>/env
+#   2. starts the fake in the background (an MSP parent with four children
+#      when the example lists child accounts) and waits for <state>/env
 #   3. sources that env (DUO_API_HOST, DUO_INTEGRATION_KEY, DUO_SECRET_KEY,
 #      DUO_CA_CERT_FILE)
 #   4. runs `terraform plan` in examples/audit/ with a temporary dev_overrides
@@ -32,7 +33,7 @@ FAKEDUO_TIMEOUT="${FAKEDUO_TIMEOUT:-60}"
 log() { printf 'demo: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-[[ -f "$DEMO_DIR/main.tf" ]] || die "$DEMO_DIR/main.tf not found"
+[[ -f "$DEMO_DIR/main.tf" || -f "$DEMO_DIR/main.tofu" ]] || die "$DEMO_DIR/main.tf not found"
 
 # cli_version BINARY: the version line of `BINARY version`, such as
 # "Terraform v1.11.4" or "OpenTofu v1.12.6", or nothing if it does not run.
@@ -122,8 +123,15 @@ if [[ -z "${DEMO_BIN_DIR:-}" ]]; then
 	go build -o "$bin/fakeduo" ./internal/cmd/fakeduo
 fi
 
-log "starting fake Duo"
-"$bin/fakeduo" -state-dir "$tmp/state" >"$tmp/fakeduo.log" 2>&1 &
+# An example that lists child accounts needs an MSP parent: the fake then
+# serves one with a few customers, and its env holds the parent's Accounts
+# API key.
+fake_args=()
+if grep -qsE '^[[:space:]]*data[[:space:]]+"duo_child_accounts"' "$DEMO_DIR"/*.tf "$DEMO_DIR"/*.tofu; then
+	fake_args=(-children 4)
+fi
+log "starting fake Duo ${fake_args[*]}"
+"$bin/fakeduo" -state-dir "$tmp/state" "${fake_args[@]}" >"$tmp/fakeduo.log" 2>&1 &
 fake_pid=$!
 
 deadline=$((SECONDS + FAKEDUO_TIMEOUT))

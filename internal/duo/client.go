@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -52,6 +53,11 @@ type Config struct {
 	MaxConcurrentRequests int
 	// LogRequest, when set, is told about every request sent.
 	LogRequest func(context.Context, RequestLog)
+	// AccountID, when set, is the child account of an MSP parent that the
+	// client reads with the parent's Accounts API key: APIHost is then the
+	// child's api_hostname, and every request carries account_id, signed
+	// as the other parameters are.
+	AccountID string
 }
 
 // RequestLog describes one HTTP request, without credentials.
@@ -182,11 +188,24 @@ type envelope[T any] struct {
 	} `json:"metadata"`
 }
 
-// get sends a signed GET and decodes the answer into out, retrying rate
-// limits, server errors and network failures within the configured bounds.
-// permission names what the Admin API application needs for path, for the
-// hint of a 403 answer.
+// get sends a signed GET and decodes the answer into out, as request does.
 func get[T any](ctx context.Context, c *call, path string, params url.Values, permission string, out *envelope[T]) error {
+	return request(ctx, c, http.MethodGet, path, params, permission, out)
+}
+
+// request sends a signed request and decodes the answer into out, retrying
+// rate limits, server errors and network failures within the configured
+// bounds. permission names what the Admin API application needs for path,
+// for the hint of a 403 answer. A client of a child account adds its
+// account_id to params.
+func request[T any](ctx context.Context, c *call, method, path string, params url.Values, permission string, out *envelope[T]) error {
+	if accountID := c.client.cfg.AccountID; accountID != "" {
+		params = maps.Clone(params)
+		if params == nil {
+			params = url.Values{}
+		}
+		params.Set("account_id", accountID)
+	}
 	jsonParams := duoapi.JSONParams{}
 	repeated := false
 	for key, values := range params {
@@ -199,7 +218,7 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 	failures := 0
 	for attempt := 1; ; attempt++ {
 		if err := c.client.limit.acquire(ctx); err != nil {
-			return Stopped(ctx, "GET "+path)
+			return Stopped(ctx, method+" "+path)
 		}
 		start := time.Now()
 		var resp *http.Response
@@ -209,9 +228,9 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 			// duo_api_golang signs v5 with one value a parameter: a
 			// parameter sent several times (a log's filters) is signed
 			// v2, as duo_api_golang's own log calls are.
-			resp, body, err = c.api.SignedCall(http.MethodGet, path, params, duoapi.UseTimeout)
+			resp, body, err = c.api.SignedCall(method, path, params, duoapi.UseTimeout)
 		} else {
-			resp, body, err = c.api.JSONSignedCall(http.MethodGet, path, jsonParams, duoapi.UseTimeout)
+			resp, body, err = c.api.JSONSignedCall(method, path, jsonParams, duoapi.UseTimeout)
 		}
 		c.client.limit.release(errors.Is(err, errRateLimited))
 		status := 0
@@ -219,13 +238,14 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 			status = resp.StatusCode
 		}
 		if c.client.cfg.LogRequest != nil {
-			c.client.cfg.LogRequest(ctx, RequestLog{Method: http.MethodGet, Path: path, Query: query, Status: status, Duration: time.Since(start), Attempt: attempt, Err: err})
+			c.client.cfg.LogRequest(ctx, RequestLog{Method: method, Path: path, Query: query, Status: status, Duration: time.Since(start), Attempt: attempt, Err: err})
 		}
 
-		retry, failure := classify(ctx, path, status, body, err, out)
+		retry, failure := classify(ctx, method, path, status, body, err, out)
 		var apiErr *APIError
 		if errors.As(failure, &apiErr) {
 			apiErr.Permission = permission
+			apiErr.ThroughAccountsAPI = c.client.cfg.AccountID != ""
 		}
 		if failure == nil {
 			return nil
@@ -245,7 +265,7 @@ func get[T any](ctx context.Context, c *call, path string, params url.Values, pe
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%w (while waiting to retry after: %w)", Stopped(ctx, "GET "+path), failure)
+			return fmt.Errorf("%w (while waiting to retry after: %w)", Stopped(ctx, method+" "+path), failure)
 		case <-time.After(delay):
 		}
 		waited += delay
@@ -278,14 +298,14 @@ func isRateLimit(err error) bool {
 
 // classify decides the outcome of one attempt: nil on success, else the
 // error and whether another attempt may succeed.
-func classify[T any](ctx context.Context, path string, status int, body []byte, err error, out *envelope[T]) (retry bool, failure error) {
+func classify[T any](ctx context.Context, method, path string, status int, body []byte, err error, out *envelope[T]) (retry bool, failure error) {
 	switch {
 	case errors.Is(err, errRateLimited):
-		return true, &APIError{Method: http.MethodGet, Path: path, HTTPStatus: http.StatusTooManyRequests, Code: CodeRateLimited, Message: "Too Many Requests"}
+		return true, &APIError{Method: method, Path: path, HTTPStatus: http.StatusTooManyRequests, Code: CodeRateLimited, Message: "Too Many Requests"}
 	case err != nil && ctx.Err() != nil:
-		return false, Stopped(ctx, "GET "+path)
+		return false, Stopped(ctx, method+" "+path)
 	case err != nil:
-		return transient(err), fmt.Errorf("GET %s failed: %w", path, err)
+		return transient(err), fmt.Errorf("%s %s failed: %w", method, path, err)
 	}
 
 	*out = envelope[T]{}
@@ -297,13 +317,13 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 			Stat string `json:"stat"`
 		}
 		if !json.Valid(body) || json.Unmarshal(body, &head) != nil || head.Stat == "" {
-			return status >= 500, fmt.Errorf("Duo answered GET %s with HTTP %d and a body that is not Duo's JSON (%s)", path, status, excerpt(body))
+			return status >= 500, fmt.Errorf("Duo answered %s %s with HTTP %d and a body that is not Duo's JSON (%s)", method, path, status, excerpt(body))
 		}
 		if head.Stat == "OK" && status < 300 {
-			if unreadable := unreadable(http.MethodGet, path, body, out); unreadable != nil {
+			if unreadable := unreadable(method, path, body, out); unreadable != nil {
 				return false, unreadable
 			}
-			return false, fmt.Errorf("Duo answered GET %s with JSON the provider cannot read (%w). Please report it at https://github.com/idaudit/terraform-provider-duo/issues with this message", path, decodeErr)
+			return false, fmt.Errorf("Duo answered %s %s with JSON the provider cannot read (%w). Please report it at https://github.com/idaudit/terraform-provider-duo/issues with this message", method, path, decodeErr)
 		}
 		// An error answer: what it says is read member by member, so that
 		// one member that cannot be read does not hide the others.
@@ -315,10 +335,10 @@ func classify[T any](ctx context.Context, path string, status int, body []byte, 
 		}
 	}
 	if out.Stat == "" {
-		return status >= 500, fmt.Errorf("Duo answered GET %s with HTTP %d and a body that is not Duo's JSON (%s)", path, status, excerpt(body))
+		return status >= 500, fmt.Errorf("Duo answered %s %s with HTTP %d and a body that is not Duo's JSON (%s)", method, path, status, excerpt(body))
 	}
 	if out.Stat != "OK" || status >= 300 {
-		apiErr := &APIError{Method: http.MethodGet, Path: path, HTTPStatus: status, Code: out.Code.value, Message: out.Message, Detail: out.MessageDetail}
+		apiErr := &APIError{Method: method, Path: path, HTTPStatus: status, Code: out.Code.value, Message: out.Message, Detail: out.MessageDetail}
 		return status >= 500, apiErr
 	}
 	return false, nil

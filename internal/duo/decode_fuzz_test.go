@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ type answerDecoder struct {
 func pageOf[T any](path string) answerDecoder {
 	return answerDecoder{path, func(path string, status int, body []byte) (string, error) {
 		var page envelope[[]T]
-		_, err := classify(context.Background(), path, status, body, nil, &page)
+		_, err := classify(context.Background(), http.MethodGet, path, status, body, nil, &page)
 		return page.Stat, err
 	}}
 }
@@ -27,7 +28,7 @@ func pageOf[T any](path string) answerDecoder {
 func objectOf[T any](path string) answerDecoder {
 	return answerDecoder{path, func(path string, status int, body []byte) (string, error) {
 		var answer envelope[*T]
-		_, err := classify(context.Background(), path, status, body, nil, &answer)
+		_, err := classify(context.Background(), http.MethodGet, path, status, body, nil, &answer)
 		return answer.Stat, err
 	}}
 }
@@ -67,7 +68,7 @@ var answerDecoders = []answerDecoder{
 func reportOf[T any](r report, read func(json.RawMessage) (T, error)) answerDecoder {
 	return answerDecoder{r.path, func(path string, status int, body []byte) (string, error) {
 		var answer envelope[json.RawMessage]
-		if _, err := classify(context.Background(), path, status, body, nil, &answer); err != nil {
+		if _, err := classify(context.Background(), http.MethodGet, path, status, body, nil, &answer); err != nil {
 			return answer.Stat, err
 		}
 		_, err := read(answer.Response)

@@ -65,7 +65,7 @@ func decodedObject[T any](path string, members map[string]json.RawMessage) (*T, 
 		return nil, err
 	}
 	var page envelope[[]T]
-	if _, err := classify(context.Background(), path, http.StatusOK, body, nil, &page); err != nil {
+	if _, err := classify(context.Background(), http.MethodGet, path, http.StatusOK, body, nil, &page); err != nil {
 		return nil, err
 	}
 	return &page.Response[0], nil
@@ -187,7 +187,7 @@ func TestNestedObjectsTakeEveryFormToo(t *testing.T) {
 		"phones":[{"phone_id":"DP1","activated":1,"sms_passcodes_sent":"false","postdelay":"","predelay":null}],
 		"tokens":[{"token_id":"DH1","totp_step":"30"}]}]}`
 	var page envelope[[]User]
-	if _, err := classify(context.Background(), usersAPI.path, http.StatusOK, []byte(body), nil, &page); err != nil {
+	if _, err := classify(context.Background(), http.MethodGet, usersAPI.path, http.StatusOK, []byte(body), nil, &page); err != nil {
 		t.Fatal(err)
 	}
 	u := page.Response[0]
@@ -248,10 +248,10 @@ func TestAnUnreadableValueNamesWhereItIs(t *testing.T) {
 			var err error
 			if strings.HasPrefix(tc.body, `{"stat":"OK","response":{`) || strings.HasPrefix(tc.body, `{"stat":"OK","response":"`) {
 				var answer envelope[*AccountSummary]
-				_, err = classify(context.Background(), tc.path, http.StatusOK, []byte(tc.body), nil, &answer)
+				_, err = classify(context.Background(), http.MethodGet, tc.path, http.StatusOK, []byte(tc.body), nil, &answer)
 			} else {
 				var page envelope[[]User]
-				_, err = classify(context.Background(), tc.path, http.StatusOK, []byte(tc.body), nil, &page)
+				_, err = classify(context.Background(), http.MethodGet, tc.path, http.StatusOK, []byte(tc.body), nil, &page)
 			}
 			for _, part := range tc.want {
 				if err == nil || !strings.Contains(err.Error(), part) {
@@ -269,7 +269,7 @@ func TestAnUnreadableSecretIsNotShown(t *testing.T) {
 	var answer envelope[*struct {
 		SecretKey *string `json:"secret_key"`
 	}]
-	_, err := classify(context.Background(), "/admin/v1/integrations/DI1/skey", http.StatusOK, []byte(`{"stat":"OK","response":{"secret_key":12345678901234567890}}`), nil, &answer)
+	_, err := classify(context.Background(), http.MethodGet, "/admin/v1/integrations/DI1/skey", http.StatusOK, []byte(`{"stat":"OK","response":{"secret_key":12345678901234567890}}`), nil, &answer)
 	if err == nil || !strings.Contains(err.Error(), "field secret_key") || strings.Contains(err.Error(), "1234567890") {
 		t.Fatalf("got %v, want the field named without its value", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 )
 
@@ -29,6 +30,9 @@ type APIError struct {
 	// Permission is what the Admin API application needs for the request,
 	// as the Admin Panel names it.
 	Permission string
+	// ThroughAccountsAPI is set when the request read a child account with
+	// its parent's Accounts API key.
+	ThroughAccountsAPI bool
 }
 
 func (e *APIError) Error() string {
@@ -52,6 +56,14 @@ func (e *APIError) Error() string {
 
 // Hint says what to do about the common failures.
 func (e *APIError) Hint() string {
+	switch {
+	case e.Path == accountListPath && (e.HTTPStatus == http.StatusUnauthorized || e.Code == CodeForbidden):
+		return "Listing child accounts needs the key of the parent account's Accounts API application, which an Owner of the parent creates in the Duo Admin Panel (Applications → Protect an Application → Accounts API); an Admin API application's key cannot list them."
+	case IsCrossDeployment(e):
+		return "Duo does not allow reading a child account that is in another Duo deployment than its parent through the Accounts API (see " + crossDeploymentLink + "): read it with an Admin API application created in that account."
+	case e.ThroughAccountsAPI:
+		return e.childHint()
+	}
 	switch e.Code {
 	case CodeMissingCredentials, CodeInvalidIKey, CodeInvalidSignature:
 		return "Check the integration key, secret key and API hostname of the Admin API application in the Duo Admin Panel, and that this machine's clock is correct: Duo rejects requests whose Date is more than a few minutes off."
@@ -62,6 +74,21 @@ func (e *APIError) Hint() string {
 		return "The Admin API application lacks the permission to read this: in the Duo Admin Panel, open the Admin API application, grant it " + e.Permission + " and save, then retry."
 	case CodeRateLimited:
 		return "Duo is rate limiting this integration: retry later, or allow a longer wait with the provider's max_retry_wait."
+	}
+	return ""
+}
+
+// childHint says what to do about a failed read of a child account.
+func (e *APIError) childHint() string {
+	switch {
+	case e.Code == CodeMissingCredentials || e.Code == CodeInvalidIKey || e.Code == CodeInvalidSignature:
+		return "Check the integration key and secret key of the parent account's Accounts API application, and that this machine's clock is correct: Duo rejects requests whose Date is more than a few minutes off."
+	case e.Code == CodeForbidden && e.Permission == permissionBilling:
+		return "Duo serves the edition and telephony credits of child accounts only once Duo support has enabled these billing reads for the parent account: ask Duo support to enable them."
+	case e.HTTPStatus == http.StatusForbidden:
+		return "Duo refused this read of a child account to the parent's Accounts API application: Duo does not serve every read of a child account through the Accounts API. Read this account with an Admin API application of its own, or ask Duo support."
+	case e.Code == CodeRateLimited:
+		return "Duo is rate limiting the reads of this child account: retry later, or allow a longer wait with the provider's max_retry_wait."
 	}
 	return ""
 }

@@ -54,6 +54,15 @@ func generatedID(prefix string, i uint64) string {
 // unique user_id; statuses, phones (0-2), groups (0-2), tokens, WebAuthn
 // credentials (one for every fourth user), aliases and nulls vary with i.
 func GeneratedUsers(n int) []User {
+	return generatedUsers(0, n)
+}
+
+// generatedUsers returns GeneratedUsers(n) for the account numbered
+// account: the same usernames and fields, with user and phone IDs of that
+// account's own (account 0's are GeneratedUsers'), kept apart from the
+// offsets of GeneratedAccount's IDs.
+func generatedUsers(account uint64, n int) []User {
+	ids := account << 40
 	users := make([]User, n)
 	for i := range users {
 		h := mix64(uint64(i) + 1<<40)
@@ -65,7 +74,7 @@ func GeneratedUsers(n int) []User {
 		}
 		username := "user" + num
 		u := User{
-			UserID:    generatedID("DU", uint64(i)),
+			UserID:    generatedID("DU", ids|uint64(i)),
 			Username:  username,
 			Realname:  first + " " + last,
 			Firstname: first,
@@ -111,7 +120,7 @@ func GeneratedUsers(n int) []User {
 			u.Phones = make([]Phone, phoneCount)
 			for p := range u.Phones {
 				ph := &u.Phones[p]
-				ph.PhoneID = generatedID("DP", uint64(i)*2+uint64(p))
+				ph.PhoneID = generatedID("DP", ids|(uint64(i)*2+uint64(p)))
 				ph.Number = "+1555" + strconv.Itoa(1000000+(i*2+p)%9000000)
 				ph.Type = "Mobile"
 				ph.Platform = "Apple iOS"

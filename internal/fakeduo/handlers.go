@@ -92,12 +92,18 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 		writeAnswer(w, answer)
 		return
 	}
-	serve := s.endpoint(w, r, snap)
+	method := http.MethodGet
+	serve := s.accountsEndpoint(w, r.URL.EscapedPath())
+	if serve != nil {
+		method = accountsMethod(r.URL.EscapedPath())
+	} else {
+		serve = s.endpoint(w, r, snap)
+	}
 	if serve == nil {
 		s.writeError(w, errNotFound(""))
 		return
 	}
-	if r.Method != http.MethodGet {
+	if r.Method != method {
 		s.writeError(w, errMethodNotAllowed)
 		return
 	}

@@ -105,6 +105,12 @@ type Options struct {
 	// answers a client that sends too much at once; Stats counts them as
 	// RateLimited.
 	MaxInFlight int
+	// AccountsAPI makes the account an MSP parent whose Accounts API
+	// application lists these children (see accounts.go and StartMSP).
+	AccountsAPI *AccountsAPI
+	// Parent makes the account a child that accepts its parent's Accounts
+	// API key (see accounts.go and StartMSP).
+	Parent *ParentAccess
 }
 
 // Server is a running fake Duo Admin API. Its methods are safe for concurrent
@@ -133,6 +139,9 @@ type Server struct {
 	// credentials are the keys requests may be signed with.
 	credentials credentials
 	inFlight    inFlightLimit
+	// accountsAPI and parent are Options.AccountsAPI and Options.Parent.
+	accountsAPI *AccountsAPI
+	parent      *ParentAccess
 
 	// listRequests counts the successful answers of each listing, by path.
 	listRequests map[string]*atomic.Int64
@@ -189,6 +198,8 @@ func newServer(opts Options) (*Server, error) {
 		flatReports:                opts.FlatReports,
 		answers:                    opts.Answers,
 		inFlight:                   inFlightLimit{most: int64(opts.MaxInFlight)},
+		accountsAPI:                opts.AccountsAPI,
+		parent:                     opts.Parent,
 	}
 	for _, path := range opts.Denied {
 		if !strings.HasPrefix(path, "/") {
@@ -224,6 +235,15 @@ func newServer(opts Options) (*Server, error) {
 		grants = *opts.Grants
 	}
 	s.credentials = newCredentials(s.ikey, s.skey, grants, account.Integrations)
+	// The Accounts API key lists the children and, signed over a child's
+	// host, reads all of the child: Duo grants it no Admin API permissions.
+	if opts.AccountsAPI != nil {
+		s.credentials[opts.AccountsAPI.IntegrationKey] = &credential{secretKey: opts.AccountsAPI.SecretKey, grants: AllGrants()}
+		s.listRequests[accountListPath] = &atomic.Int64{}
+	}
+	if opts.Parent != nil {
+		s.credentials[opts.Parent.IntegrationKey] = &credential{secretKey: opts.Parent.SecretKey, grants: AllGrants()}
+	}
 	var err error
 	if s.snap, err = newSnapshot(users, opts.Groups, account); err != nil {
 		return nil, err
@@ -303,6 +323,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	signer, apiErr := s.authenticate(r, time.Now())
 	if apiErr != nil {
+		s.writeError(w, apiErr)
+		return
+	}
+	ikey, _, _ := r.BasicAuth()
+	if apiErr := s.checkAccountsAPI(r, ikey); apiErr != nil {
 		s.writeError(w, apiErr)
 		return
 	}

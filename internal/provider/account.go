@@ -8,30 +8,33 @@ import (
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
-// account is the Duo account a configured provider reads: its client, and
-// the whole listings that several data sources may need, each read once for
-// the life of the provider process (one plan, or one apply). A module with
-// five filtered duo_users then reads the user listing once, not five times
-// against Duo's budget of list requests.
+// account is one Duo account a configured provider reads (see accounts):
+// its client, and the whole listings that several data sources may need,
+// each read once for the life of the provider process (one plan, or one
+// apply). A module with five filtered duo_users then reads the user
+// listing once, not five times against Duo's budget of list requests.
 //
 // Single users are looked up in batches: the lookups that arrive close
 // together, from any number of data sources, cost one request.
 type account struct {
 	*duo.Client
+	// name is how errors name a child account, such as `child account
+	// "Acme" (DA...)`; "" for the provider's own account.
+	name string
+	// provider holds every account of the provider, this one included.
+	provider               *accounts
 	shared                 sharedReads
 	usersByName, usersByID *batcher[string, duo.User]
-	// batches counts the reads of data sources, for the batchers.
-	batches *batchGroup
 }
 
-func newAccount(client *duo.Client) *account {
-	batches := &batchGroup{}
+func newAccount(client *duo.Client, provider *accounts, name string) *account {
 	return &account{
 		Client:      client,
+		name:        name,
+		provider:    provider,
 		shared:      sharedReads{reads: map[string]*flight[any]{}},
-		usersByName: newBatcher("the lookup of users by username", duo.MaxLookupValues, batches, client.UsernameMatches),
-		usersByID:   newBatcher("the lookup of users by ID", duo.MaxLookupValues, batches, client.UserIDMatches),
-		batches:     batches,
+		usersByName: newBatcher("the lookup of users by username", duo.MaxLookupValues, provider.batches, client.UsernameMatches),
+		usersByID:   newBatcher("the lookup of users by ID", duo.MaxLookupValues, provider.batches, client.UserIDMatches),
 	}
 }
 

@@ -217,11 +217,13 @@ func (b *batcher[K, V]) sendOpen() {
 	}
 }
 
-// batchGroup is the batchers of one account, and the reads of its data
-// sources in progress: when every read that Terraform may have in
-// progress at once (the most there have been at once: its parallelism,
-// once a plan has reached it) waits in an open batch, no more lookups can
-// arrive before they are answered, and the batches are sent at once.
+// batchGroup is the batchers of a provider's accounts (each account's
+// lookups go in batches of their own), and the reads of its data sources
+// in progress, whatever account they read: when every read that Terraform
+// may have in progress at once (the most there have been at once: its
+// parallelism, once a plan has reached it) waits in an open batch, no
+// more lookups can arrive before they are answered, and the batches are
+// sent at once.
 type batchGroup struct {
 	mu                         sync.Mutex
 	reading, mostReadingAtOnce int

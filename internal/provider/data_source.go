@@ -36,11 +36,16 @@ type dataSource struct {
 	// failure is the summary of a diagnostic for a failed read, such as
 	// "Unable to list Duo users".
 	failure string
-	// read returns the computed attributes. An *argumentError is reported
-	// on its argument, any other error under failure.
+	// read returns the computed attributes of the account the read goes
+	// to. An *argumentError is reported on its argument, any other error
+	// under failure.
 	read func(ctx context.Context, client *account, args *arguments) (map[string]stateAttribute, error)
+	// parentOnly reads the provider's own account, whatever the provider's
+	// account_id, and takes no account_id: the parent's list of its
+	// children.
+	parentOnly bool
 
-	client *account
+	client *accounts
 }
 
 func (d *dataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -48,9 +53,15 @@ func (d *dataSource) Metadata(_ context.Context, req datasource.MetadataRequest,
 }
 
 func (d *dataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attributes := d.attributes
+	if !d.parentOnly {
+		attributes = withAttributes(attributes, map[string]schema.Attribute{
+			accountIDArgument: schema.StringAttribute{Optional: true, MarkdownDescription: accountIDDescription, Validators: accountIDValidators},
+		})
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: d.description,
-		Attributes:          d.attributes,
+		Attributes:          attributes,
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.BlockWithOpts(ctx, timeouts.Opts{
 				ReadDescription: fmt.Sprintf("How long the whole read may take, retries and rate limit waits included, as a duration such as `30s` or `10m`. Defaults to `%s`.", durationText(defaultReadTimeout)),
@@ -69,16 +80,16 @@ func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureReques
 	if req.ProviderData == nil {
 		return
 	}
-	d.client = providerAccount(req.ProviderData, &resp.Diagnostics)
+	d.client = providerAccounts(req.ProviderData, &resp.Diagnostics)
 }
 
-// providerAccount is the account that the provider's Configure gave a data
-// source or an ephemeral resource.
-func providerAccount(providerData any, diags *diag.Diagnostics) *account {
-	client, ok := providerData.(*account)
+// providerAccounts are the accounts that the provider's Configure gave a
+// data source or an ephemeral resource.
+func providerAccounts(providerData any, diags *diag.Diagnostics) *accounts {
+	client, ok := providerData.(*accounts)
 	if !ok {
 		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *provider.account, got %T. This is a bug in the provider; please report it.", providerData))
+			fmt.Sprintf("Expected *provider.accounts, got %T. This is a bug in the provider; please report it.", providerData))
 	}
 	return client
 }
@@ -100,8 +111,9 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 // defaultReadTimeout bounds a read whose configuration has no timeouts block.
 const defaultReadTimeout = 20 * time.Minute
 
-// readAttributes runs the read within its timeout and reports its failure.
-func (d *dataSource) readAttributes(ctx context.Context, client *account, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics) {
+// readAttributes runs the read, in the account it goes to, within its
+// timeout and reports its failure.
+func (d *dataSource) readAttributes(ctx context.Context, client *accounts, config tfsdk.Config) (map[string]stateAttribute, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var configured timeouts.Value
 	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &configured)...)
@@ -113,12 +125,25 @@ func (d *dataSource) readAttributes(ctx context.Context, client *account, config
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	if client != nil {
-		client.batches.readStarted()
-		defer client.batches.readEnded()
+	if client == nil {
+		addNotConfigured(&diags)
+		return nil, diags
 	}
+	client.batches.readStarted()
+	defer client.batches.readEnded()
 	args := &arguments{ctx: ctx, config: config}
-	computed, err := d.read(ctx, client, args)
+	read := client.own
+	if !d.parentOnly {
+		var err error
+		if read, err = client.forRead(ctx, args.string(accountIDArgument)); err != nil {
+			addReadError(&diags, d.failure, err)
+			return nil, diags
+		}
+	}
+	computed, err := d.read(ctx, read, args)
+	if err != nil {
+		err = client.explain(ctx, read, err)
+	}
 	diags.Append(args.diags...)
 	switch {
 	case diags.HasError():

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
 var _ ephemeral.EphemeralResourceWithConfigure = (*integrationSecretKeyEphemeralResource)(nil)
@@ -19,7 +21,7 @@ var _ ephemeral.EphemeralResourceWithConfigure = (*integrationSecretKeyEphemeral
 // local, never to the plan or the state. It reads the integration as
 // duo_integration does, with the same errors.
 type integrationSecretKeyEphemeralResource struct {
-	client *account
+	client *accounts
 }
 
 type integrationSecretKeyModel struct {
@@ -27,6 +29,7 @@ type integrationSecretKeyModel struct {
 	Name           types.String   `tfsdk:"name"`
 	Type           types.String   `tfsdk:"type"`
 	SecretKey      types.String   `tfsdk:"secret_key"`
+	AccountID      types.String   `tfsdk:"account_id"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -63,6 +66,7 @@ func (r *integrationSecretKeyEphemeralResource) Schema(ctx context.Context, _ ep
 				Computed:            true,
 				MarkdownDescription: "The integration's type, such as `websdk`, `authapi` or `adminapi`.",
 			},
+			accountIDArgument: schema.StringAttribute{Optional: true, MarkdownDescription: accountIDDescription, Validators: accountIDValidators},
 			"secret_key": schema.StringAttribute{
 				Computed:            true,
 				Sensitive:           true,
@@ -82,7 +86,7 @@ func (r *integrationSecretKeyEphemeralResource) Configure(_ context.Context, req
 	if req.ProviderData == nil {
 		return
 	}
-	r.client = providerAccount(req.ProviderData, &resp.Diagnostics)
+	r.client = providerAccounts(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *integrationSecretKeyEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
@@ -100,20 +104,32 @@ func (r *integrationSecretKeyEphemeralResource) Open(ctx context.Context, req ep
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	const failure = "Unable to read the Duo integration's secret key"
-	integrationKey := config.IntegrationKey.ValueString()
-	integration, err := integrationByKey.get(ctx, r.client, integrationObject.what, integrationKey)
+	integration, secretKey, err := r.read(ctx, config)
 	if err != nil {
-		addReadError(&resp.Diagnostics, failure, err)
-		return
-	}
-	secretKey, err := readSecretKey(ctx, r.client, integrationKey)
-	if err != nil {
-		addReadError(&resp.Diagnostics, failure, err)
+		addReadError(&resp.Diagnostics, "Unable to read the Duo integration's secret key", err)
 		return
 	}
 	config.Name = types.StringPointerValue(integration.Name)
 	config.Type = types.StringPointerValue(integration.Type)
 	config.SecretKey = types.StringValue(secretKey)
 	resp.Diagnostics.Append(resp.Result.Set(ctx, config)...)
+}
+
+// read reads the integration and its secret key in the account that
+// config names.
+func (r *integrationSecretKeyEphemeralResource) read(ctx context.Context, config integrationSecretKeyModel) (*duo.Integration, string, error) {
+	client, err := r.client.forRead(ctx, config.AccountID)
+	if err != nil {
+		return nil, "", err
+	}
+	integrationKey := config.IntegrationKey.ValueString()
+	integration, err := integrationByKey.get(ctx, client, integrationObject.what, integrationKey)
+	var secretKey string
+	if err == nil {
+		secretKey, err = readSecretKey(ctx, client, integrationKey)
+	}
+	if err != nil {
+		return nil, "", r.client.explain(ctx, client, err)
+	}
+	return integration, secretKey, nil
 }

@@ -113,12 +113,15 @@ func TestIntegrationSecretKeySchema(t *testing.T) {
 	if !ok {
 		t.Fatalf("the provider serves no duo_integration_secret_key ephemeral resource: %v", schemas.Diagnostics)
 	}
-	want := map[string]string{"integration_key": "required", "name": "computed", "type": "computed", "secret_key": "computed, sensitive"}
+	want := map[string]string{"integration_key": "required", "account_id": "optional", "name": "computed", "type": "computed", "secret_key": "computed, sensitive"}
 	got := map[string]string{}
 	for _, attribute := range schema.Block.Attributes {
 		var kind []string
 		if attribute.Required {
 			kind = append(kind, "required")
+		}
+		if attribute.Optional {
+			kind = append(kind, "optional")
 		}
 		if attribute.Computed {
 			kind = append(kind, "computed")

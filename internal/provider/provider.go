@@ -43,13 +43,13 @@ func New(version string) func() provider.Provider {
 
 type duoProvider struct {
 	version string
-	// account is what Configure built, for the reads served outside the
+	// accounts are what Configure built, for the reads served outside the
 	// framework (see NewServer).
-	account atomic.Pointer[account]
+	accounts atomic.Pointer[accounts]
 }
 
-func (p *duoProvider) configuredAccount() *account {
-	return p.account.Load()
+func (p *duoProvider) configuredAccounts() *accounts {
+	return p.accounts.Load()
 }
 
 type providerModel struct {
@@ -60,6 +60,7 @@ type providerModel struct {
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 	MaxRetryWait   types.String `tfsdk:"max_retry_wait"`
 	MaxConcurrent  types.Int64  `tfsdk:"max_concurrent_requests"`
+	AccountID      types.String `tfsdk:"account_id"`
 }
 
 // maxConcurrentRequests is the most max_concurrent_requests allows: Duo's
@@ -78,6 +79,7 @@ var (
 	secretKeySetting      = setting{"secret_key", []string{"DUO_SECRET_KEY", "DUO_SKEY"}, "secret key"}
 	apiHostSetting        = setting{"api_host", []string{"DUO_API_HOST", "DUO_API_HOSTNAME"}, "API hostname"}
 	caCertFileSetting     = setting{"ca_cert_file", []string{"DUO_CA_CERT_FILE"}, "CA certificate file"}
+	accountIDSetting      = setting{accountIDArgument, []string{"DUO_ACCOUNT_ID"}, "child account ID"}
 )
 
 // envList names the environment variables of s for a description.
@@ -113,7 +115,8 @@ func (p *duoProvider) Metadata(_ context.Context, _ provider.MetadataRequest, re
 
 func (p *duoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads a Duo account from the [Duo Admin API](https://duo.com/docs/adminapi) with the credentials of an Admin API application: users and groups with the \"Grant read resource\" permission, and the rest of the account with the permissions each data source names.",
+		MarkdownDescription: "Reads a Duo account from the [Duo Admin API](https://duo.com/docs/adminapi) with the credentials of an Admin API application: users and groups with the \"Grant read resource\" permission, and the rest of the account with the permissions each data source names. " +
+			"With the credentials of an MSP parent account's Accounts API application, it reads the parent's child accounts instead: each read names its child with `account_id`, or takes the provider's.",
 		Attributes: map[string]schema.Attribute{
 			integrationKeySetting.attribute: schema.StringAttribute{
 				Optional:            true,
@@ -142,6 +145,13 @@ func (p *duoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"When Duo rate limits a request, the provider halves this for a while and raises it again gradually. Defaults to `%d`.", maxConcurrentRequests, duo.DefaultMaxConcurrentRequests),
 				Validators: []validator.Int64{int64validator.Between(1, maxConcurrentRequests)},
 			},
+			accountIDSetting.attribute: schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "With the key of an MSP parent account's Accounts API application: the child account that every data source and ephemeral resource of this provider reads when it names none with its own `account_id`, " +
+					"20 characters starting `DA`, as `duo_child_accounts` lists them. Defaults to the environment variable " + accountIDSetting.envList() + ". " +
+					"Without it, reads go to the provider's own account, as with an Admin API key.",
+				Validators: accountIDValidators,
+			},
 			"max_retry_wait": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: fmt.Sprintf("How long one read may wait in total between retries when Duo rate limits it (HTTP 429) or fails (HTTP 5xx, network errors), as a duration such as `90s` or `10m`. Past it, the read fails. Defaults to `%s`.", durationText(duo.DefaultMaxRetryWait)),
@@ -165,6 +175,7 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		{config.SecretKey, secretKeySetting},
 		{config.APIHost, apiHostSetting},
 		{config.CACertFile, caCertFileSetting},
+		{config.AccountID, accountIDSetting},
 	} {
 		if unknown.value.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(unknown.setting.attribute), "Unknown Duo "+unknown.setting.what,
@@ -215,6 +226,12 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			fmt.Sprintf("The API hostname is not usable: %s. Copy it from the Admin API application in the Duo Admin Panel.", err))
 	}
 	clientConfig.APIHost = host
+	accountID := accountIDSetting.resolve(config.AccountID)
+	if accountID != "" && !accountIDPattern.MatchString(accountID) {
+		resp.Diagnostics.AddAttributeError(path.Root(accountIDSetting.attribute), "Invalid Duo child account ID",
+			fmt.Sprintf("%q, from account_id or %s, is not a Duo account ID: 20 characters, upper-case letters and digits, starting DA, as duo_child_accounts lists them. Copy it from duo_child_accounts, or unset it to read the provider's own account.",
+				accountID, accountIDSetting.envList()))
+	}
 
 	if file := caCertFileSetting.resolve(config.CACertFile); file != "" {
 		pem, err := os.ReadFile(file)
@@ -236,8 +253,8 @@ func (p *duoProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddError("Unable to configure the Duo client", err.Error()+". Check the "+caCertFileSetting.attribute+" file.")
 		return
 	}
-	configured := newAccount(client)
-	p.account.Store(configured)
+	configured := newAccounts(client, accountID)
+	p.accounts.Store(configured)
 	resp.DataSourceData = configured
 	resp.EphemeralResourceData = configured
 }
@@ -286,6 +303,7 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newAPIPermissionsDataSource,
 		newAuthenticationAttemptsDataSource,
 		newTelephonyCreditsUsedDataSource,
+		newChildAccountsDataSource,
 	}
 }
 

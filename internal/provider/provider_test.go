@@ -425,7 +425,7 @@ func (c attributeValuesCheck) CheckState(_ context.Context, req statecheck.Check
 
 // clearDuoEnv keeps the test's own DUO_* environment out of the provider.
 func clearDuoEnv(t *testing.T) {
-	for _, s := range []setting{integrationKeySetting, secretKeySetting, apiHostSetting, caCertFileSetting} {
+	for _, s := range []setting{integrationKeySetting, secretKeySetting, apiHostSetting, caCertFileSetting, accountIDSetting} {
 		for _, name := range s.envVars {
 			t.Setenv(name, "")
 		}

@@ -87,7 +87,7 @@ func (s *server) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRe
 
 func (s *server) readState(ctx context.Context, d *dataSource, dv *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	client := s.provider.configuredAccount()
+	client := s.provider.configuredAccounts()
 	if client == nil {
 		addNotConfigured(&diags)
 		return nil, diags

@@ -22,9 +22,9 @@ import (
 )
 
 // started runs the command with args until the test ends, and returns a
-// client of the fake it serves and a function that stops it and returns
-// run's error.
-func started(t *testing.T, args ...string) (*duoapi.DuoApi, func() error) {
+// client of the fake it serves, its state directory, and a function that
+// stops it and returns run's error.
+func started(t *testing.T, args ...string) (*duoapi.DuoApi, string, func() error) {
 	t.Helper()
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -54,14 +54,18 @@ func started(t *testing.T, args ...string) (*duoapi.DuoApi, func() error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trust := func(tr *http.Transport) {
+	client := duoapi.NewDuoApi(env["DUO_INTEGRATION_KEY"], env["DUO_SECRET_KEY"], env["DUO_API_HOST"], "fakeduo-cmd-test",
+		duoapi.SetTimeout(10*time.Second), duoapi.SetTransport(trusting(ca)))
+	return client, dir, stop
+}
+
+// trusting trusts the CA certificates ca.
+func trusting(ca []byte) func(*http.Transport) {
+	return func(tr *http.Transport) {
 		pool := x509.NewCertPool()
 		pool.AppendCertsFromPEM(ca)
 		tr.TLSClientConfig.RootCAs = pool
 	}
-	client := duoapi.NewDuoApi(env["DUO_INTEGRATION_KEY"], env["DUO_SECRET_KEY"], env["DUO_API_HOST"], "fakeduo-cmd-test",
-		duoapi.SetTimeout(10*time.Second), duoapi.SetTransport(trust))
-	return client, stop
 }
 
 // get reads the response of a GET that must succeed.
@@ -84,7 +88,7 @@ func get(t *testing.T, c *duoapi.DuoApi, path string, into any) {
 
 func TestStatsFileOnStop(t *testing.T) {
 	statsPath := filepath.Join(t.TempDir(), "stats.json")
-	c, stop := started(t, "-stats-file", statsPath)
+	c, _, stop := started(t, "-stats-file", statsPath)
 	var list []map[string]any
 	get(t, c, "/admin/v1/users", &list)
 	get(t, c, "/admin/v1/users", &list)
@@ -123,7 +127,7 @@ func TestStatsFileOnStop(t *testing.T) {
 
 func TestMaxInFlight(t *testing.T) {
 	statsPath := filepath.Join(t.TempDir(), "stats.json")
-	c, stop := started(t, "-max-in-flight", "1", "-latency", "300ms", "-stats-file", statsPath)
+	c, _, stop := started(t, "-max-in-flight", "1", "-latency", "300ms", "-stats-file", statsPath)
 	var wg sync.WaitGroup
 	for range 2 {
 		// duo_api_golang retries the one answered 429 after a second.
@@ -150,7 +154,7 @@ func TestMaxInFlight(t *testing.T) {
 }
 
 func TestGeneratedAccountSize(t *testing.T) {
-	c, stop := started(t, "-users", "120", "-account-size", "7")
+	c, _, stop := started(t, "-users", "120", "-account-size", "7")
 	var summary map[string]any
 	get(t, c, "/admin/v1/info/summary", &summary)
 	if summary["admin_count"] != 7.0 || summary["integration_count"] != 7.0 || summary["user_count"].(float64)+summary["user_pending_deletion_count"].(float64) != 120 {
@@ -162,7 +166,7 @@ func TestGeneratedAccountSize(t *testing.T) {
 }
 
 func TestGeneratedLogEvents(t *testing.T) {
-	c, stop := started(t, "-users", "120", "-log-events", "1500")
+	c, _, stop := started(t, "-users", "120", "-log-events", "1500")
 	now := time.Now()
 	params := url.Values{
 		"mintime": {strconv.FormatInt(now.Add(-7*24*time.Hour).UnixMilli(), 10)},
@@ -188,7 +192,7 @@ func TestGeneratedLogEvents(t *testing.T) {
 }
 
 func TestHardenedWithWeakUsers(t *testing.T) {
-	c, stop := started(t, "-users", "200", "-hardened", "-weak-every", "7")
+	c, _, stop := started(t, "-users", "200", "-hardened", "-weak-every", "7")
 	resp, body, err := c.SignedCall(http.MethodGet, "/admin/v1/users", url.Values{"limit": {"300"}}, duoapi.UseTimeout)
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET the users: %v %v %s", resp, err, body)
@@ -212,6 +216,65 @@ func TestHardenedWithWeakUsers(t *testing.T) {
 	}
 	if err := stop(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestMSP(t *testing.T) {
+	statsPath := filepath.Join(t.TempDir(), "stats.json")
+	c, dir, stop := started(t, "-children", "2", "-users", "30", "-cross-deployment-child", "-stats-file", statsPath)
+	resp, body, err := c.JSONSignedCall(http.MethodPost, "/accounts/v1/account/list", duoapi.JSONParams{}, duoapi.UseTimeout)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST the account list: %v %v %s", resp, err, body)
+	}
+	var listed struct {
+		Response []fakeduo.ChildAccount `json:"response"`
+	}
+	if err := json.Unmarshal(body, &listed); err != nil || len(listed.Response) != 3 {
+		t.Fatalf("the parent lists %s, want 3 children", body)
+	}
+	children, err := os.ReadFile(filepath.Join(dir, "children"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, child := range listed.Response {
+		want = append(want, child.AccountID+"\t"+child.Name+"\n")
+	}
+	if string(children) != strings.Join(want, "") {
+		t.Errorf("the children file holds %q, want %q", children, want)
+	}
+	// The env file's key reads a child on its own host, whose CA ca.pem holds.
+	ca, err := os.ReadFile(filepath.Join(dir, "ca.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	child := listed.Response[0]
+	reader := duoapi.NewDuoApi(fakeduo.DefaultAccountsIntegrationKey, fakeduo.DefaultAccountsSecretKey, child.APIHostname, "fakeduo-cmd-test",
+		duoapi.SetTimeout(10*time.Second), duoapi.SetTransport(trusting(ca)))
+	resp, body, err = reader.SignedCall(http.MethodGet, "/admin/v1/users", url.Values{"account_id": {child.AccountID}, "limit": {"300"}}, duoapi.UseTimeout)
+	var users struct {
+		Response []map[string]any `json:"response"`
+	}
+	if err != nil || resp.StatusCode != http.StatusOK || json.Unmarshal(body, &users) != nil || len(users.Response) != 30 {
+		t.Fatalf("GET the child's users: %v %v %.300s", resp, err, body)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(statsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		stats
+		Children []childStats `json:"children"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	if got.ListRequests["/accounts/v1/account/list"] != 1 || len(got.Children) != 3 || got.Children[0].ListRequests["/admin/v1/users"] != 1 ||
+		got.Children[0].AccountID != child.AccountID || got.Children[1].Requests != 0 {
+		t.Errorf("stats %s, want the parent's one account list, and the first child's one user listing of three children", b)
 	}
 }
 
