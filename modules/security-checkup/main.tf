@@ -12,7 +12,9 @@
 # What the key may read. Each data source below is read only when it may
 # (count), so that the plan succeeds whatever the key's grants, and the
 # findings that need it are unknown.
-data "duo_api_permissions" "key" {}
+data "duo_api_permissions" "key" {
+  account_id = var.account_id
+}
 
 locals {
   may = {
@@ -46,15 +48,18 @@ locals {
 }
 
 data "duo_admin_auth_methods" "admins" {
-  count = local.may.administrators ? 1 : 0
+  count      = local.may.administrators ? 1 : 0
+  account_id = var.account_id
 }
 
 data "duo_settings" "account" {
-  count = local.may.settings ? 1 : 0
+  count      = local.may.settings ? 1 : 0
+  account_id = var.account_id
 }
 
 data "duo_account_summary" "account" {
-  count = local.may.read_information ? 1 : 0
+  count      = local.may.read_information ? 1 : 0
+  account_id = var.account_id
 }
 
 locals {
@@ -70,6 +75,7 @@ locals {
 module "listings" {
   source = "./modules/listings"
 
+  account_id         = var.account_id
   may                = local.may
   stale_before       = local.stale_before
   mintime            = local.window_start

@@ -1,3 +1,9 @@
+variable "account_id" {
+  description = "The child account to check, by its `account_id` (as `duo_child_accounts` lists them), when the provider's key is the Accounts API key of an MSP's parent account. Null checks the provider's own account (or the provider's `account_id`)."
+  type        = string
+  default     = null
+}
+
 variable "exclude" {
   description = "Ids of findings to leave out, such as `[\"telephony_credits\"]`: they are not evaluated, not in the outputs and raise no warning."
   type        = set(string)

@@ -9,50 +9,59 @@
 # attribute of every object).
 
 data "duo_policies" "all" {
-  count = var.may.read_resource ? 1 : 0
+  count      = var.may.read_resource ? 1 : 0
+  account_id = var.account_id
 }
 
 # Only the users the findings name: the provider reads the user listing
 # once for all four.
 data "duo_users" "bypass" {
-  count  = var.may.read_resource ? 1 : 0
-  status = ["bypass"]
+  count      = var.may.read_resource ? 1 : 0
+  account_id = var.account_id
+  status     = ["bypass"]
 }
 
 data "duo_users" "stale" {
   count             = var.may.read_resource ? 1 : 0
+  account_id        = var.account_id
   status            = ["active"]
   last_login_before = var.stale_before
 }
 
 data "duo_users" "not_enrolled" {
   count       = var.may.read_resource ? 1 : 0
+  account_id  = var.account_id
   status      = ["active"]
   is_enrolled = false
 }
 
 data "duo_users" "telephony_only" {
   count           = var.may.read_resource ? 1 : 0
+  account_id      = var.account_id
   status          = ["active"]
   is_enrolled     = true
   without_factors = ["push", "webauthn", "u2f_token", "hardware_token"]
 }
 
 data "duo_phones" "tampered" {
-  count    = var.may.read_resource ? 1 : 0
-  tampered = ["Tampered"]
+  count      = var.may.read_resource ? 1 : 0
+  account_id = var.account_id
+  tampered   = ["Tampered"]
 }
 
 data "duo_bypass_codes" "all" {
-  count = var.may.read_resource ? 1 : 0
+  count      = var.may.read_resource ? 1 : 0
+  account_id = var.account_id
 }
 
 data "duo_admins" "all" {
-  count = var.may.administrators ? 1 : 0
+  count      = var.may.administrators ? 1 : 0
+  account_id = var.account_id
 }
 
 data "duo_integrations" "all" {
-  count = var.may.applications ? 1 : 0
+  count      = var.may.applications ? 1 : 0
+  account_id = var.account_id
 }
 
 # The authentications that passed without a second factor, or were
@@ -60,6 +69,7 @@ data "duo_integrations" "all" {
 # different kinds (reasons, factors) must all match.
 data "duo_authentication_logs" "without_second_factor" {
   count      = var.may.read_log ? 1 : 0
+  account_id = var.account_id
   mintime    = var.mintime
   maxtime    = var.maxtime
   reasons    = ["bypass_user", "allow_unenrolled_user", "user_marked_fraud"]
@@ -68,6 +78,7 @@ data "duo_authentication_logs" "without_second_factor" {
 
 data "duo_authentication_logs" "bypass_codes" {
   count      = var.may.read_log ? 1 : 0
+  account_id = var.account_id
   mintime    = var.mintime
   maxtime    = var.maxtime
   results    = ["success"]
@@ -77,6 +88,7 @@ data "duo_authentication_logs" "bypass_codes" {
 
 data "duo_trust_monitor_events" "window" {
   count      = var.read_trust_monitor ? 1 : 0
+  account_id = var.account_id
   mintime    = var.mintime
   maxtime    = var.maxtime
   max_events = var.max_log_events

@@ -1,3 +1,8 @@
+variable "account_id" {
+  description = "The child account to read, null for the provider's account."
+  type        = string
+}
+
 variable "may" {
   description = "Which grants the key has, from duo_api_permissions: read_resource, read_log, administrators and applications."
   type = object({
