@@ -47,8 +47,8 @@ const (
 //     day before now, or created then if pending activation; Admin API
 //     applications that may write may be used from 192.0.2.0/24 only;
 //   - settings: a lockout threshold from 1 to 10, fraud reports alerted,
-//     inactive users removed after 90 days; at least 100 telephony
-//     credits;
+//     inactive users removed after 90 days; administrators log in with
+//     neither SMS nor phone calls; at least 100 telephony credits;
 //   - logs: authentications of users in bypass, with bypass codes, of
 //     users not enrolled and fraud reports become approvals with Duo
 //     Push; every Trust Monitor event is processed.
@@ -108,6 +108,9 @@ func Harden(users []User, account Account, now time.Time) ([]User, Account) {
 		NetworksForAPIAccess: ptr("192.0.2.0/24"), IPWhitelistEnrollPolicy: "enforce",
 		Notes: "Runs the security checkup", UserAccess: "NO_USERS", UsernameNormalizationPolicy: "None",
 	})
+
+	// Administrators log in with neither SMS nor phone calls.
+	account.AdminAuthMethods.SMSEnabled, account.AdminAuthMethods.VoiceEnabled = false, false
 
 	s := &account.Settings
 	if s.LockoutThreshold < 1 || s.LockoutThreshold > hardenedMaxLockout {
