@@ -252,14 +252,14 @@ output "administrator_login_methods" {
   description = "The methods administrators may log in to the Admin Panel with."
   value = [
     for name, allowed in {
-      "Duo Push"           = data.duo_admin_auth_methods.admins.push_enabled
-      "Verified Duo Push"  = data.duo_admin_auth_methods.admins.verified_push_enabled
-      "WebAuthn"           = data.duo_admin_auth_methods.admins.webauthn_enabled
+      "Duo Push"             = data.duo_admin_auth_methods.admins.push_enabled
+      "Verified Duo Push"    = data.duo_admin_auth_methods.admins.verified_push_enabled
+      "WebAuthn"             = data.duo_admin_auth_methods.admins.webauthn_enabled
       "Duo Mobile passcodes" = data.duo_admin_auth_methods.admins.mobile_otp_enabled
-      "hardware tokens"    = data.duo_admin_auth_methods.admins.hardware_token_enabled
-      "YubiKey passcodes"  = data.duo_admin_auth_methods.admins.yubikey_enabled
-      "SMS passcodes"      = data.duo_admin_auth_methods.admins.sms_enabled
-      "phone calls"        = data.duo_admin_auth_methods.admins.voice_enabled
+      "hardware tokens"      = data.duo_admin_auth_methods.admins.hardware_token_enabled
+      "YubiKey passcodes"    = data.duo_admin_auth_methods.admins.yubikey_enabled
+      "SMS passcodes"        = data.duo_admin_auth_methods.admins.sms_enabled
+      "phone calls"          = data.duo_admin_auth_methods.admins.voice_enabled
     } : name if allowed == true
   ]
 }
@@ -268,8 +268,8 @@ output "audit_key_permissions" {
   description = "What the key this audit runs with may read, and may change (null: cannot be told without writing)."
   value = {
     learned_from = data.duo_api_permissions.key.learned_from
-    may_read = [for name in ["read_resource", "read_log", "read_information", "settings", "administrators", "applications"] : name if data.duo_api_permissions.key[name] == true]
-    may_change = local.key_write_grants
+    may_read     = [for name in ["read_resource", "read_log", "read_information", "settings", "administrators", "applications"] : name if data.duo_api_permissions.key[name] == true]
+    may_change   = local.key_write_grants
   }
 }
 
