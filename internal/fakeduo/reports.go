@@ -32,9 +32,6 @@ const (
 	telephonyCreditsPath    = infoPath + "/" + telephonyCreditsUsedKey
 )
 
-// reportPaths are the reports, whose requests LogQueries records.
-var reportPaths = []string{authAttemptsPath, userAuthAttemptsPath, telephonyCreditsPath}
-
 // reportResults are the results the attempt reports count, each with the
 // results of the authentication log that count as it.
 var reportResults = map[string]string{"SUCCESS": "success", "FAILURE": "denied", "ERROR": "", "FRAUD": "fraud"}
@@ -42,6 +39,7 @@ var reportResults = map[string]string{"SUCCESS": "success", "FAILURE": "denied",
 // reportEndpoint returns what answers a request to the report at path,
 // or nil when path is no report.
 func (s *Server) reportEndpoint(w http.ResponseWriter, r *http.Request, path string) func() {
+	// count returns the report's counts: by result, or a single count.
 	var count func(mintime, maxtime int64) any
 	switch path {
 	case authAttemptsPath:
@@ -61,11 +59,10 @@ func (s *Server) reportEndpoint(w http.ResponseWriter, r *http.Request, path str
 			s.writeError(w, apiErr)
 			return
 		}
-		counts := count(mintime, maxtime)
-		var answer any = counts
+		answer := count(mintime, maxtime)
 		if !s.flatReports {
 			key := path[len(infoPath)+1:]
-			answer = map[string]any{"mintime": mintime, "maxtime": maxtime, key: counts}
+			answer = map[string]any{"mintime": mintime, "maxtime": maxtime, key: answer}
 		}
 		body, _ := json.Marshal(answer) // maps and integers
 		writeObject(w, body)

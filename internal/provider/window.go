@@ -41,11 +41,11 @@ type timeWindow struct {
 // attributes are the window's arguments.
 func (w timeWindow) attributes() map[string]schema.Attribute {
 	mintime := schema.StringAttribute{
-		MarkdownDescription: "The start of the window, " + timeForms + ", within the last 180 days. Events at this time are included.",
+		MarkdownDescription: "The start of the window, within the last 180 days: " + timeForms + ". Events at this time are included.",
 		Validators:          []validator.String{windowTime{}},
 	}
 	maxtime := schema.StringAttribute{
-		MarkdownDescription: "The end of the window, after `mintime`: " + timeForms + ", such as `plantimestamp()`. Events at this time are included.",
+		MarkdownDescription: "The end of the window, after `mintime`, such as `plantimestamp()`: " + timeForms + ". Events at this time are included.",
 		Validators:          []validator.String{windowTime{}},
 	}
 	if w.defaultSpan == 0 {
