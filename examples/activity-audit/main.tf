@@ -1,12 +1,15 @@
 # Audits what happened in a Duo account over the last seven days: how many
-# authentications succeeded, failed or were reported as fraud, who logged in
-# with a bypass code or as a user in bypass, which authentications were
-# reported as fraud, which users a policy kept out of one application, what
-# administrators changed (in applications and administrators, and in the
-# activity log, everything), which Trust Monitor priority events nobody has
-# triaged, and how many telephony credits SMS and calls cost. Run `terraform
-# plan` on a schedule: the outputs summarise the week, each check that fails
-# shows as a warning, and nothing is created.
+# authentications succeeded, failed or were reported as fraud, which users a
+# policy kept out of one application, what administrators changed (in
+# applications and administrators, and in the activity log, everything),
+# and how many telephony credits SMS and calls cost. Run `terraform plan` on
+# a schedule: the outputs summarise the week, each check that fails shows as
+# a warning, and nothing is created.
+#
+# Logins without a second factor (users in bypass, bypass codes, users not
+# enrolled), fraud reports and Trust Monitor events nobody has triaged are
+# findings of the security checkup module, over the same window
+# (lookback_days): see examples/security-checkup.
 #
 # The Admin API application needs the permissions "Grant read log", "Grant
 # read information" and "Grant applications". Duo serves an event about two
@@ -56,26 +59,8 @@ locals {
 
 data "duo_integrations" "all" {}
 
-# Each filter is sent to Duo, so that each read costs the pages of its
+# The filters are sent to Duo, so that the read costs the pages of its
 # matches only.
-data "duo_authentication_logs" "bypass_codes" {
-  mintime = local.mintime
-  maxtime = local.maxtime
-  factors = ["bypass_code"]
-}
-
-data "duo_authentication_logs" "bypass_users" {
-  mintime = local.mintime
-  maxtime = local.maxtime
-  reasons = ["bypass_user"]
-}
-
-data "duo_authentication_logs" "fraud" {
-  mintime = local.mintime
-  maxtime = local.maxtime
-  results = ["fraud"]
-}
-
 data "duo_authentication_logs" "policy_denials" {
   mintime = local.mintime
   maxtime = local.maxtime
@@ -88,11 +73,6 @@ data "duo_administrator_logs" "changes" {
   mintime = local.mintime
   maxtime = local.maxtime
   actions = local.admin_actions
-}
-
-data "duo_trust_monitor_events" "all" {
-  mintime = local.mintime
-  maxtime = local.maxtime
 }
 
 data "duo_telephony_logs" "all" {
@@ -114,17 +94,8 @@ data "duo_authentication_attempts" "window" {
 }
 
 locals {
-  bypass_code_logins = [for e in data.duo_authentication_logs.bypass_codes.authentication_logs : "${e.user.name} to ${e.application.name} at ${e.isotimestamp}"]
-  bypass_user_logins = [for e in data.duo_authentication_logs.bypass_users.authentication_logs : "${e.user.name} to ${e.application.name} at ${e.isotimestamp}"]
-  fraud_reports      = [for e in data.duo_authentication_logs.fraud.authentication_logs : "${e.user.name} to ${e.application.name} at ${e.isotimestamp} (${e.access_device.ip}, ${coalesce(e.access_device.location.country, "unknown country")})"]
-  policy_denials     = [for e in data.duo_authentication_logs.policy_denials.authentication_logs : "${e.user.name} at ${e.isotimestamp}"]
-  admin_changes      = [for e in data.duo_administrator_logs.changes.administrator_logs : "${e.username}: ${e.action} ${coalesce(e.object, "-")} at ${e.isotimestamp}"]
-
-  # Priority events that nobody has triaged yet.
-  untriaged = {
-    for e in data.duo_trust_monitor_events.all.trust_monitor_events : e.sekey => "${e.type}: ${join(" ", e.explanations[*].summary)}"
-    if e.priority_event && e.state == "new"
-  }
+  policy_denials = [for e in data.duo_authentication_logs.policy_denials.authentication_logs : "${e.user.name} at ${e.isotimestamp}"]
+  admin_changes  = [for e in data.duo_administrator_logs.changes.administrator_logs : "${e.username}: ${e.action} ${coalesce(e.object, "-")} at ${e.isotimestamp}"]
 
   calls             = data.duo_telephony_logs.all.telephony_logs
   telephony_credits = sum(concat([0], local.calls[*].credits))
@@ -136,27 +107,6 @@ locals {
     "${e.actor.name}: ${e.action} ${try(e.target.name, "-")} at ${e.ts}${try(e.outcome.result, "SUCCESS") == "SUCCESS" ? "" : " (${e.outcome.result})"}"
     if try(e.actor.type, null) == "admin" && e.action != "admin_login"
   ]
-}
-
-check "no_bypass_code_logins" {
-  assert {
-    condition     = length(local.bypass_code_logins) == 0
-    error_message = "Logins with a bypass code in the last ${var.days} days: ${join("; ", local.bypass_code_logins)}. Check with each user that it was them, and that the code is still needed."
-  }
-}
-
-check "no_bypass_user_logins" {
-  assert {
-    condition     = length(local.bypass_user_logins) == 0
-    error_message = "Logins without a second factor by users in bypass in the last ${var.days} days: ${join("; ", local.bypass_user_logins)}. Set them back to active."
-  }
-}
-
-check "no_fraud_reports" {
-  assert {
-    condition     = length(local.fraud_reports) == 0
-    error_message = "Authentications reported as fraud in the last ${var.days} days: ${join("; ", local.fraud_reports)}. Someone else may have these users' passwords: reset them."
-  }
 }
 
 check "no_policy_denials" {
@@ -173,13 +123,6 @@ check "admin_changes_reviewed" {
   }
 }
 
-check "trust_monitor_triaged" {
-  assert {
-    condition     = length(local.untriaged) == 0
-    error_message = "Trust Monitor priority events nobody has triaged: ${join("; ", [for sekey, about in local.untriaged : "${sekey} (${about})"])}. Triage them in the Admin Panel."
-  }
-}
-
 check "telephony_credits" {
   assert {
     condition     = local.telephony_credits <= var.max_telephony_credits
@@ -192,14 +135,9 @@ output "window" {
   value       = { from = local.mintime, to = local.maxtime }
 }
 
-output "authentications" {
-  description = "The authentications the audit asks about."
-  value = {
-    bypass_codes   = local.bypass_code_logins
-    bypass_users   = local.bypass_user_logins
-    fraud          = local.fraud_reports
-    policy_denials = local.policy_denials
-  }
+output "policy_denials" {
+  description = "The logins a policy denied to the application, oldest first."
+  value       = local.policy_denials
 }
 
 output "admin_changes" {
@@ -218,11 +156,6 @@ output "authentication_attempts" {
     attempts = data.duo_authentication_attempts.window.attempts
     users    = data.duo_authentication_attempts.window.users
   }
-}
-
-output "untriaged_trust_monitor_events" {
-  description = "Trust Monitor priority events not triaged yet, by sekey."
-  value       = local.untriaged
 }
 
 output "telephony_credits" {

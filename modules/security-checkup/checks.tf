@@ -208,6 +208,6 @@ check "telephony_credits" {
 check "findings_evaluated" {
   assert {
     condition     = length(local.with_status.unknown) == 0
-    error_message = "Findings not evaluated: ${join("; ", [for id in local.with_status.unknown : "${id} (${local.results[id].detail})"])}"
+    error_message = "Findings not evaluated${local.in_account}: ${join("; ", [for id in local.with_status.unknown : "${id} (${local.results[id].detail})"])}"
   }
 }

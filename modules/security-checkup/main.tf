@@ -583,10 +583,13 @@ locals {
     for severity in local.severities : sort([for id, r in local.results : id if r.status == status && r.severity == severity])
   ]) }
 
+  # The account a warning is about, by the name its settings give it,
+  # so that the warnings of many accounts (an MSP's customers) tell apart.
+  in_account = try(" in ${local.settings.name}", "")
   # Each failed finding's warning, "" for the others; checks.tf shows them.
   warnings = { for id in keys(local.rules) : id => (
-    try(local.results[id].status, "") != "fail" ? "" : format("%s (%s): %s. %s Fix: %s",
-    local.results[id].title, local.results[id].severity, local.shown[id], local.results[id].detail, local.results[id].fix)
+    try(local.results[id].status, "") != "fail" ? "" : format("%s (%s)%s: %s. %s Fix: %s",
+    local.results[id].title, local.results[id].severity, local.in_account, local.shown[id], local.results[id].detail, local.results[id].fix)
   ) }
   # Up to ten of a finding's affected items, and how many more.
   shown = { for id, r in local.results : id => join("", [

@@ -1635,3 +1635,21 @@ run "outputs_order_and_report" {
     error_message = "Report:\n${output.report}"
   }
 }
+
+run "account_id_reaches_every_read" {
+  command         = plan
+  expect_failures = [check.findings_evaluated]
+  variables {
+    account_id = "DACHILD0000000000001"
+  }
+
+  assert {
+    condition = alltrue([
+      data.duo_api_permissions.key.account_id == "DACHILD0000000000001",
+      data.duo_settings.account[0].account_id == "DACHILD0000000000001",
+      data.duo_account_summary.account[0].account_id == "DACHILD0000000000001",
+      data.duo_admin_auth_methods.admins[0].account_id == "DACHILD0000000000001",
+    ])
+    error_message = "A read does not name the child account."
+  }
+}
