@@ -2,7 +2,7 @@
 # Usage: scripts/bench-plan.sh
 #
 # The whole-plan benchmark: what a user waits for in `terraform plan`, not
-# only the provider's read. It has three parts, BENCH_PARTS selecting them.
+# only the provider's read. It has four parts, BENCH_PARTS selecting them.
 #
 # filters: against a fake Duo of BENCH_USERS users that answers after
 # BENCH_LATENCY, it times `terraform plan` of two modules,
@@ -47,11 +47,26 @@
 # nothing more, every plan succeeds, and the one plan takes at most 0.25 of
 # the per-child plans' total time. It needs jq.
 #
+# checkup: modules/security-checkup against a fake Duo of BENCH_USERS
+# users that answers after BENCH_LATENCY: the account as fakeduo.Harden
+# leaves a generated one, but for one user in every 97 (-weak-every), who
+# keeps the weaknesses GeneratedUsers gives it, so that the checkup finds
+# some hundreds, as it would in a real account; read with the account's
+# read-only checkup key, as the checkup asks. Beside it, the plan of one
+# unfiltered duo_users of the same account, BENCH_RUNS times each,
+# alternating, then one apply of each to measure the state, and one plan
+# of every listing the checkup reads, each read alone once, for its list
+# requests. It prints the median plan times, the list requests of each
+# listing and the state sizes, and checks the targets: the checkup takes
+# at most 0.25 of the unfiltered plan's time and writes at most 0.1 of its
+# state, and sends to each listing the requests of one read of it (the user
+# listing's ceil(users/300) among them). It needs jq.
+#
 # A missed target is reported and fails the script. The machine's load
 # average is printed before and after, since both parts time Terraform.
 #
 # Environment: TERRAFORM (default: the pinned Terraform of
-# scripts/install-cli.sh), BENCH_PARTS ("filters memberships msp"),
+# scripts/install-cli.sh), BENCH_PARTS ("filters memberships msp checkup"),
 # BENCH_USERS (50000), BENCH_LATENCY (20ms), BENCH_RUNS (5), BENCH_BASELINE
 # (f6ce889), BENCH_CHILDREN (20), BENCH_CHILD_USERS (2000).
 set -euo pipefail
@@ -62,7 +77,7 @@ cd "$repo_root"
 BENCH_USERS="${BENCH_USERS:-50000}"
 BENCH_LATENCY="${BENCH_LATENCY:-20ms}"
 BENCH_RUNS="${BENCH_RUNS:-5}"
-BENCH_PARTS="${BENCH_PARTS:-filters memberships msp}"
+BENCH_PARTS="${BENCH_PARTS:-filters memberships msp checkup}"
 BENCH_CHILDREN="${BENCH_CHILDREN:-20}"
 BENCH_CHILD_USERS="${BENCH_CHILD_USERS:-2000}"
 BENCH_BASELINE="${BENCH_BASELINE:-f6ce889}"
@@ -428,6 +443,83 @@ EOF
 	at_most "$msp_ratio" 0.25 || missed+=("msp: time")
 	[[ "$(distinct "$tmp/msp-one.lists")" == 1 ]] || missed+=("msp: account list requests")
 	[[ "$(cat "$tmp/msp-one.children" "$tmp/msp-each.children" | tr ' ' '\n' | sort -u)" == "$want_child_requests" ]] || missed+=("msp: requests of each child")
+fi
+
+if part checkup; then
+	command -v jq >/dev/null || { log "checkup: jq is needed to read the fake's counters"; exit 1; }
+	checkup_flags="-hardened -weak-every 97"
+	mkdir -p "$tmp/unfiltered" "$tmp/checkup" "$tmp/listings"
+	printf '%s\n%s\n' "$header" 'data "duo_users" "all" {}
+output "users" { value = length(data.duo_users.all.users) }' >"$tmp/unfiltered/main.tf"
+	cat >"$tmp/checkup/main.tf" <<EOF
+$header
+module "checkup" {
+  source = "$repo_root/modules/security-checkup"
+}
+output "failed" { value = module.checkup.failed }
+output "summary" { value = module.checkup.summary }
+EOF
+	# Each listing the checkup reads, alone, with filters that keep nothing,
+	# so that it is read whole and costs no state.
+	cat >"$tmp/listings/main.tf" <<EOF
+$header
+data "duo_users" "all" {
+  status = []
+}
+data "duo_phones" "all" {
+  tampered = []
+}
+data "duo_bypass_codes" "all" {}
+data "duo_admins" "all" {}
+data "duo_integrations" "all" {}
+data "duo_policies" "all" {}
+EOF
+	"$terraform" -chdir="$tmp/checkup" get -no-color >/dev/null
+	listings=(/admin/v1/users /admin/v1/phones /admin/v1/bypass_codes /admin/v1/admins /admin/v3/integrations /admin/v2/policies)
+
+	log "checkup: $BENCH_USERS users, one in 97 with a generated user's weaknesses"
+	for run in $(seq 1 "$BENCH_RUNS"); do
+		for module in unfiltered checkup; do
+			run "$module" "checkup-$module-plan-$run" "$checkup_flags" plan >>"$tmp/checkup-$module.seconds"
+			log "run $run, $module: $(tail -n 1 "$tmp/checkup-$module.seconds") s"
+		done
+	done
+	for module in unfiltered checkup; do
+		run "$module" "checkup-$module-apply" "$checkup_flags" apply -auto-approve >/dev/null
+		wc -c <"$tmp/$module/terraform.tfstate" >"$tmp/checkup-$module.state"
+	done
+	grep -A 40 '^Outputs:' "$tmp/checkup-checkup-apply.log" >&2 || true
+	run listings checkup-listings-plan "$checkup_flags" plan >/dev/null
+
+	# listing_requests NAME PATH: the list requests of the plan NAME at PATH.
+	listing_requests() { jq -r --arg path "$2" '.list_requests[$path] // 0' "$tmp/fake-$1/stats.json"; }
+	unfiltered_seconds=$(median "$tmp/checkup-unfiltered.seconds")
+	checkup_seconds=$(median "$tmp/checkup-checkup.seconds")
+	unfiltered_state=$(cat "$tmp/checkup-unfiltered.state")
+	checkup_state=$(cat "$tmp/checkup-checkup.state")
+	time_ratio=$(ratio "$checkup_seconds" "$unfiltered_seconds")
+	state_ratio=$(ratio "$checkup_state" "$unfiltered_state")
+	results+=$(
+		printf '\n| plan (%s users, the checkup account) | median time (%s runs) | state |\n| --- | ---: | ---: |\n' "$BENCH_USERS" "$BENCH_RUNS"
+		printf '| one unfiltered duo_users | %.2f s | %s bytes |\n' "$unfiltered_seconds" "$unfiltered_state"
+		printf '| modules/security-checkup | %.2f s | %s bytes |\n' "$checkup_seconds" "$checkup_state"
+		printf '\n| listing | list requests of the checkup | of one read of it alone |\n| --- | ---: | ---: |\n'
+		for path in "${listings[@]}"; do
+			printf '| %s | %s | %s |\n' "$path" "$(listing_requests checkup-checkup-plan-1 "$path")" "$(listing_requests checkup-listings-plan "$path")"
+		done
+		jq -r '.list_requests | to_entries[] | select(.key | test("/logs/|trust_monitor")) | select(.value > 0) | "| \(.key) (a log window) | \(.value) | |"' \
+			"$tmp/fake-checkup-checkup-plan-1/stats.json"
+		printf '\ncheckup / unfiltered: time %s (target <= 0.25), state %s (target <= 0.1)\n' "$time_ratio" "$state_ratio"
+	)$'\n'
+	at_most "$time_ratio" 0.25 || missed+=("checkup: time")
+	at_most "$state_ratio" 0.1 || missed+=("checkup: state")
+	[[ "$(listing_requests checkup-listings-plan /admin/v1/users)" == $(((BENCH_USERS + 299) / 300)) ]] || missed+=("checkup: the user listing's requests")
+	for run in $(seq 1 "$BENCH_RUNS"); do
+		for path in "${listings[@]}"; do
+			[[ "$(listing_requests "checkup-checkup-plan-$run" "$path")" == "$(listing_requests checkup-listings-plan "$path")" ]] ||
+				missed+=("checkup: $path read more or less than once in run $run")
+		done
+	done
 fi
 
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -37,7 +37,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	userCount := flags.Int("users", 0, "number of generated users, served with a generated account; 0 serves the hand-written sample users and account (with -children: each child's users, default 20)")
 	accountSize := flags.Int("account-size", 30, "with -users or -children: how many admins, administrative units, integrations, bypass codes, endpoints, desktop authenticators, and phones and tokens nobody holds the generated account has")
 	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor) over the last six days; 0 makes as many as -account-size")
-	hardened := flags.Bool("hardened", false, "serve the account as fakeduo.Harden leaves it: every finding of modules/security-checkup passes, and the Admin API application "+fakeduo.HardenedCheckupKey+" may sign requests")
+	hardened := flags.Bool("hardened", false, "serve the account as fakeduo.Harden leaves it, where every finding of modules/security-checkup passes; the env file then holds the key of its read-only Admin API application "+fakeduo.HardenedCheckupKey+", with which the checkup's own finding about its key passes too")
 	weakEvery := flags.Int("weak-every", 0, "with -hardened and -users: every this many generated users, one keeps the weaknesses GeneratedUsers gives it, so that a checkup finds some (a prime number mixes their statuses); 0 for none")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
 	maxInFlight := flags.Int("max-in-flight", 0, "answer HTTP 429 to a request that arrives while this many are being answered, as Duo's rate limit does; 0 for no limit (with -children: each child's own limit)")
@@ -111,6 +111,9 @@ type account struct {
 	server  *fakeduo.Server
 	users   int
 	account *fakeduo.Account
+	// ikey and skey are the env file's key: the fake's own, or the
+	// hardened account's read-only checkup key.
+	ikey, skey string
 }
 
 // accountFlags are the flags that shape one account.
@@ -141,11 +144,15 @@ func startAccount(flags accountFlags, opts fakeduo.Options) (*account, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &account{server: server, users: len(users), account: &generated}, nil
+	served := &account{server: server, users: len(users), account: &generated, ikey: server.IntegrationKey(), skey: server.SecretKey()}
+	if flags.hardened {
+		served.ikey, served.skey = fakeduo.HardenedCheckupKey, fakeduo.HardenedCheckupSecretKey
+	}
+	return served, nil
 }
 
 func (a *account) credentials() (string, string, string, []byte) {
-	return a.server.Host(), a.server.IntegrationKey(), a.server.SecretKey(), a.server.CACertPEM()
+	return a.server.Host(), a.ikey, a.skey, a.server.CACertPEM()
 }
 
 func (a *account) children() []string { return nil }

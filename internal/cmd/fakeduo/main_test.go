@@ -192,7 +192,10 @@ func TestGeneratedLogEvents(t *testing.T) {
 }
 
 func TestHardenedWithWeakUsers(t *testing.T) {
-	c, _, stop := started(t, "-users", "200", "-hardened", "-weak-every", "7")
+	c, dir, stop := started(t, "-users", "200", "-hardened", "-weak-every", "7")
+	if env, err := os.ReadFile(filepath.Join(dir, "env")); err != nil || !strings.Contains(string(env), "DUO_INTEGRATION_KEY='"+fakeduo.HardenedCheckupKey+"'") {
+		t.Errorf("the env file holds %s (%v), want the hardened account's checkup key", env, err)
+	}
 	resp, body, err := c.SignedCall(http.MethodGet, "/admin/v1/users", url.Values{"limit": {"300"}}, duoapi.UseTimeout)
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET the users: %v %v %s", resp, err, body)
@@ -209,7 +212,8 @@ func TestHardenedWithWeakUsers(t *testing.T) {
 			bypass = append(bypass, u["username"].(string))
 		}
 	}
-	// Users 0, 7, 14, ... (user00001, user00008, ...) keep their
+	// The env file's key is the read-only checkup key, which may read
+	// users. Users 0, 7, 14, ... (user00001, user00008, ...) keep their
 	// weaknesses; GeneratedUsers puts user i in bypass when i%10 == 6.
 	if want := []string{"user00057", "user00127", "user00197"}; !slices.Equal(bypass, want) {
 		t.Errorf("users in bypass %v, want %v", bypass, want)
