@@ -30,14 +30,11 @@ module "checkup" {
 }
 
 output "failed" {
-  description = "The findings that fail, high severity first."
-  value = {
-    for id in module.checkup.failed : id => {
-      title    = module.checkup.findings[id].title
-      severity = module.checkup.findings[id].severity
-      affected = module.checkup.findings[id].affected
-    }
-  }
+  description = "The findings that fail, high severity first, each with what it affects."
+  value = [
+    for id in module.checkup.failed :
+    "${module.checkup.findings[id].severity}: ${module.checkup.findings[id].title} (${id}): ${join(", ", module.checkup.findings[id].affected)}"
+  ]
 }
 
 output "summary" {
