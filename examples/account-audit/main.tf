@@ -1,5 +1,6 @@
-# Audits a Duo account beyond its users: who administers it and how, which
-# applications may change it through the Admin API, which phones report
+# Audits a Duo account beyond its users: who administers it and how, with
+# which methods administrators may log in, what the audit's own key may do,
+# which applications may change it through the Admin API, which phones report
 # tampering, which bypass codes never expire, how many telephony credits are
 # left, and what its policies enforce: whether users without a device get
 # in, which policies skip two-factor authentication, allow SMS or phone
@@ -51,6 +52,9 @@ data "duo_settings" "account" {}
 data "duo_account_summary" "account" {}
 data "duo_policies" "all" {}
 data "duo_policy" "global" { global = true }
+data "duo_admin_auth_methods" "admins" {}
+# Needs no permission: it tells which the key has.
+data "duo_api_permissions" "key" {}
 
 locals {
   admins         = data.duo_admins.all.admins
@@ -64,6 +68,24 @@ locals {
     for a in local.admins : a.email
     # Never logged in counts as logged in at the epoch.
     if a.status == "Active" && timecmp(coalesce(provider::duo::unix_to_rfc3339(a.last_login), "1970-01-01T00:00:00Z"), local.inactive_since) < 0
+  ]
+
+  # Administrators' login methods that a phished or hijacked phone number
+  # defeats.
+  phishable_admin_methods = compact([
+    data.duo_admin_auth_methods.admins.sms_enabled == true ? "SMS passcodes" : "",
+    data.duo_admin_auth_methods.admins.voice_enabled == true ? "phone calls" : "",
+  ])
+
+  # What this audit's own key may change: null where it cannot be told.
+  key_write_grants = [
+    for name, granted in {
+      write_resource       = data.duo_api_permissions.key.write_resource
+      administrators_write = data.duo_api_permissions.key.administrators_write
+      applications_write   = data.duo_api_permissions.key.applications_write
+      settings_write       = data.duo_api_permissions.key.settings_write
+      set_permissions      = data.duo_api_permissions.key.set_permissions
+    } : name if granted == true
   ]
 
   admin_api_writers = [
@@ -134,6 +156,20 @@ check "administrators_log_in" {
   assert {
     condition     = length(local.admins_inactive) == 0
     error_message = "Active administrators who have not logged in for ${var.admin_inactive_days} days: ${join(", ", local.admins_inactive)}. Review whether they still need access."
+  }
+}
+
+check "administrators_log_in_without_sms_or_calls" {
+  assert {
+    condition     = length(local.phishable_admin_methods) == 0
+    error_message = "Administrators may log in to the Admin Panel with ${join(" and ", local.phishable_admin_methods)}, which reach whoever holds their phone number. Turn them off under Administrators → Administrator Login Settings; allow WebAuthn or Verified Duo Push."
+  }
+}
+
+check "audit_key_only_reads" {
+  assert {
+    condition     = length(local.key_write_grants) == 0
+    error_message = "The key this audit runs with (${data.duo_api_permissions.key.integration_key}) may change Duo: ${join(", ", local.key_write_grants)}. An audit only reads: give it an Admin API application with read permissions only."
   }
 }
 
@@ -209,6 +245,31 @@ output "summary" {
     administrators              = data.duo_account_summary.account.admin_count
     integrations                = data.duo_account_summary.account.integration_count
     telephony_credits_remaining = data.duo_account_summary.account.telephony_credits_remaining
+  }
+}
+
+output "administrator_login_methods" {
+  description = "The methods administrators may log in to the Admin Panel with."
+  value = [
+    for name, allowed in {
+      "Duo Push"             = data.duo_admin_auth_methods.admins.push_enabled
+      "Verified Duo Push"    = data.duo_admin_auth_methods.admins.verified_push_enabled
+      "WebAuthn"             = data.duo_admin_auth_methods.admins.webauthn_enabled
+      "Duo Mobile passcodes" = data.duo_admin_auth_methods.admins.mobile_otp_enabled
+      "hardware tokens"      = data.duo_admin_auth_methods.admins.hardware_token_enabled
+      "YubiKey passcodes"    = data.duo_admin_auth_methods.admins.yubikey_enabled
+      "SMS passcodes"        = data.duo_admin_auth_methods.admins.sms_enabled
+      "phone calls"          = data.duo_admin_auth_methods.admins.voice_enabled
+    } : name if allowed == true
+  ]
+}
+
+output "audit_key_permissions" {
+  description = "What the key this audit runs with may read, and may change (null: cannot be told without writing)."
+  value = {
+    learned_from = data.duo_api_permissions.key.learned_from
+    may_read     = [for name in ["read_resource", "read_log", "read_information", "settings", "administrators", "applications"] : name if data.duo_api_permissions.key[name] == true]
+    may_change   = local.key_write_grants
   }
 }
 

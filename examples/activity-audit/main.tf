@@ -1,15 +1,17 @@
-# Audits what happened in a Duo account over the last seven days: who logged
-# in with a bypass code or as a user in bypass, which authentications were
+# Audits what happened in a Duo account over the last seven days: how many
+# authentications succeeded, failed or were reported as fraud, who logged in
+# with a bypass code or as a user in bypass, which authentications were
 # reported as fraud, which users a policy kept out of one application, what
-# administrators changed in applications and administrators, which Trust
-# Monitor priority events nobody has triaged, and how many telephony credits
-# SMS and calls cost. Run `terraform plan` on a schedule: the outputs
-# summarise the week, each check that fails shows as a warning, and nothing
-# is created.
+# administrators changed (in applications and administrators, and in the
+# activity log, everything), which Trust Monitor priority events nobody has
+# triaged, and how many telephony credits SMS and calls cost. Run `terraform
+# plan` on a schedule: the outputs summarise the week, each check that fails
+# shows as a warning, and nothing is created.
 #
-# The Admin API application needs the permissions "Grant read log" and
-# "Grant applications". Duo serves an event about two minutes after it
-# happens, and asks that logs be read no more than once a minute.
+# The Admin API application needs the permissions "Grant read log", "Grant
+# read information" and "Grant applications". Duo serves an event about two
+# minutes after it happens, and asks that logs be read no more than once a
+# minute. The activity log is in Duo's Advantage and Premier editions.
 
 terraform {
   required_providers {
@@ -98,6 +100,19 @@ data "duo_telephony_logs" "all" {
   maxtime = local.maxtime
 }
 
+# What administrators changed, in Duo's newer activity log: every kind of
+# change, with what it was before.
+data "duo_activity_logs" "all" {
+  mintime = local.mintime
+  maxtime = local.maxtime
+}
+
+# The window's authentications counted by Duo, beside the events read above.
+data "duo_authentication_attempts" "window" {
+  mintime = local.mintime
+  maxtime = local.maxtime
+}
+
 locals {
   bypass_code_logins = [for e in data.duo_authentication_logs.bypass_codes.authentication_logs : "${e.user.name} to ${e.application.name} at ${e.isotimestamp}"]
   bypass_user_logins = [for e in data.duo_authentication_logs.bypass_users.authentication_logs : "${e.user.name} to ${e.application.name} at ${e.isotimestamp}"]
@@ -113,6 +128,14 @@ locals {
 
   calls             = data.duo_telephony_logs.all.telephony_logs
   telephony_credits = sum(concat([0], local.calls[*].credits))
+
+  # Administrators' changes, but their logins; a change without a target
+  # (a setting) shows "-".
+  activity_changes = [
+    for e in data.duo_activity_logs.all.activity_logs :
+    "${e.actor.name}: ${e.action} ${try(e.target.name, "-")} at ${e.ts}${try(e.outcome.result, "SUCCESS") == "SUCCESS" ? "" : " (${e.outcome.result})"}"
+    if try(e.actor.type, null) == "admin" && e.action != "admin_login"
+  ]
 }
 
 check "no_bypass_code_logins" {
@@ -182,6 +205,19 @@ output "authentications" {
 output "admin_changes" {
   description = "What was done to applications and administrators, oldest first."
   value       = local.admin_changes
+}
+
+output "changed_by_administrators" {
+  description = "Everything administrators changed, from the activity log, oldest first."
+  value       = local.activity_changes
+}
+
+output "authentication_attempts" {
+  description = "The window's authentications by result (SUCCESS, FAILURE, ERROR, FRAUD), and how many users had each result."
+  value = {
+    attempts = data.duo_authentication_attempts.window.attempts
+    users    = data.duo_authentication_attempts.window.users
+  }
 }
 
 output "untriaged_trust_monitor_events" {

@@ -19,6 +19,21 @@ type Admin struct {
 	Hardtoken              *Token   `json:"hardtoken"`
 }
 
+// AdminAuthMethods are the methods administrators may log in to the Admin
+// Panel with. Duo's sources show the flags as booleans, and a third-party
+// note as the strings "True" and "False": Bool reads them all.
+type AdminAuthMethods struct {
+	PushEnabled          *Bool `json:"push_enabled"`
+	SMSEnabled           *Bool `json:"sms_enabled"`
+	VoiceEnabled         *Bool `json:"voice_enabled"`
+	MobileOTPEnabled     *Bool `json:"mobile_otp_enabled"`
+	YubikeyEnabled       *Bool `json:"yubikey_enabled"`
+	HardwareTokenEnabled *Bool `json:"hardware_token_enabled"`
+	WebAuthnEnabled      *Bool `json:"webauthn_enabled"`
+	VerifiedPushEnabled  *Bool `json:"verified_push_enabled"`
+	VerifiedPushLength   *Int  `json:"verified_push_length"`
+}
+
 // AdministrativeUnit is a Duo administrative unit. Duo's listing leaves out
 // the IDs of the unit's administrators, groups and integrations, which a
 // read by ID includes.
@@ -62,6 +77,14 @@ func (c *Client) ListAdmins(ctx context.Context) ([]Admin, error) {
 // tells when there is none.
 func (c *Client) GetAdmin(ctx context.Context, adminID string) (*Admin, error) {
 	return adminsAPI.get(ctx, c, adminID)
+}
+
+// adminAuthMethodsPath is where Duo tells how administrators may log in.
+const adminAuthMethodsPath = "/admin/v1/admins/allowed_auth_methods"
+
+// GetAdminAuthMethods returns the methods administrators may log in with.
+func (c *Client) GetAdminAuthMethods(ctx context.Context) (*AdminAuthMethods, error) {
+	return getObject[AdminAuthMethods](ctx, c, adminAuthMethodsPath, permissionAdministrators)
 }
 
 // ListAdministrativeUnits returns every administrative unit, in Duo's order,

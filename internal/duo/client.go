@@ -122,6 +122,10 @@ func NewClient(cfg Config) (*Client, error) {
 	return &Client{cfg: cfg, transport: transport, retryDelay: duoBackoff, limit: newAdaptiveLimit(cfg.MaxConcurrentRequests)}, nil
 }
 
+// IntegrationKey is the integration key the client signs with: not a
+// secret, the name of the Admin API application.
+func (c *Client) IntegrationKey() string { return c.cfg.IntegrationKey }
+
 // NormalizeAPIHost accepts "host", "host:port" or "https://host[:port]" and
 // returns "host[:port]" in lower case.
 func NormalizeAPIHost(raw string) (string, error) {

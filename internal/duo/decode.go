@@ -176,7 +176,7 @@ func describeJSON(data []byte, secret bool) string {
 var idFields = []string{
 	"user_id", "group_id", "phone_id", "token_id", "admin_id", "admin_unit_id", "integration_key",
 	"bypass_code_id", "registration_id", "webauthnkey", "policy_key", "txid", "telephony_id", "sekey",
-	"epkey", "dakey",
+	"epkey", "dakey", "activity_id",
 }
 
 // unreadableError is an answer that is JSON but holds a value the client

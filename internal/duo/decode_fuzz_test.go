@@ -54,8 +54,26 @@ var answerDecoders = []answerDecoder{
 	pageOf[AdminLogEntry](administratorLogAPI.path),
 	objectOf[cursorPage[TelephonyLogEntry]](telephonyLogAPI.path),
 	objectOf[cursorPage[TrustMonitorEvent]](trustMonitorAPI.path),
+	objectOf[cursorPage[ActivityLog]](activityLogAPI.path),
+	pageOf[OfflineEnrollmentEntry](offlineEnrollmentLogAPI.path),
+	objectOf[AdminAuthMethods](adminAuthMethodsPath),
 	objectOf[Settings]("/admin/v1/settings"),
 	objectOf[AccountSummary]("/admin/v1/info/summary"),
+	reportOf(authenticationAttemptsReport, authenticationAttemptsReport.counts),
+	reportOf(userAuthenticationAttemptsReport, userAuthenticationAttemptsReport.counts),
+	reportOf(telephonyCreditsUsedReport, telephonyCreditsUsedReport.count),
+}
+
+// reportOf decodes the answer of a report, in either of its shapes.
+func reportOf[T any](r report, read func(json.RawMessage) (T, error)) answerDecoder {
+	return answerDecoder{r.path, func(path string, status int, body []byte) (string, error) {
+		var answer envelope[json.RawMessage]
+		if _, err := classify(context.Background(), http.MethodGet, path, status, body, nil, &answer); err != nil {
+			return answer.Stat, err
+		}
+		_, err := read(answer.Response)
+		return answer.Stat, err
+	}}
 }
 
 // FuzzDecodeAnswer feeds arbitrary answers to the decoder of every
@@ -77,6 +95,10 @@ func FuzzDecodeAnswer(f *testing.F) {
 		``,
 		`null`,
 		`{"stat":"OK","response":null,"metadata":{"next_offset":1e3}}`,
+		`{"stat":"OK","response":{"mintime":1,"maxtime":2,"authentication_attempts":{"SUCCESS":3,"FAILURE":"1"}}}`,
+		`{"stat":"OK","response":{"ERROR":0,"FAILURE":1,"FRAUD":0,"SUCCESS":"12"}}`,
+		`{"stat":"OK","response":42}`,
+		`{"stat":"OK","response":{"items":[{"action":{"name":"x","details":{}},"access_device":{"ip":{"address":"1.2.3.4"}},"result":"SUCCESS"}],"metadata":{"total_objects":{"relation":"eq","value":1}}}}`,
 	} {
 		f.Add(200, []byte(seed))
 	}

@@ -35,15 +35,26 @@ var formsOf = map[reflect.Type][]form{
 	reflect.TypeFor[Text](): {
 		{`"2021-06-23"`, Text("2021-06-23")}, {`""`, Text("")}, {`1624451421`, Text("1624451421")},
 	},
+	reflect.TypeFor[ActivityAction](): {
+		{`"phone_create"`, ActivityAction{Name: ptr("phone_create")}},
+		{`{"name": "user_update", "details": {"fields": ["notes"]}}`, ActivityAction{Name: ptr("user_update"), Details: ptr(JSONText(`{"fields":["notes"]}`))}},
+		{`{"name": "admin_login", "details": "{\"factor\": \"push\"}"}`, ActivityAction{Name: ptr("admin_login"), Details: ptr(JSONText(`{"factor": "push"}`))}},
+		{`{"name": "admin_login"}`, ActivityAction{Name: ptr("admin_login")}},
+	},
+	reflect.TypeFor[Address](): {
+		{`{"address": "1.2.3.4"}`, Address("1.2.3.4")}, {`"2001:db8::1"`, Address("2001:db8::1")},
+	},
 }
 
 // unreadableForms cannot be read as each lenient type.
 var unreadableForms = map[reflect.Type]string{
-	reflect.TypeFor[Bool]():    `"yes"`,
-	reflect.TypeFor[Int]():     `"soon"`,
-	reflect.TypeFor[FlexInt](): `"on"`,
-	reflect.TypeFor[Float]():   `[1]`,
-	reflect.TypeFor[Text]():    `true`,
+	reflect.TypeFor[Bool]():           `"yes"`,
+	reflect.TypeFor[Int]():            `"soon"`,
+	reflect.TypeFor[FlexInt]():        `"on"`,
+	reflect.TypeFor[Float]():          `[1]`,
+	reflect.TypeFor[Text]():           `true`,
+	reflect.TypeFor[ActivityAction](): `7`,
+	reflect.TypeFor[Address]():        `[4]`,
 }
 
 // decodedObject decodes object, given as JSON members, as the first
@@ -162,6 +173,10 @@ func TestDecodingTakesEveryFormDuoSends(t *testing.T) {
 	t.Run("administrator log", func(t *testing.T) { testEveryForm[AdminLogEntry](t, administratorLogAPI.path, "") })
 	t.Run("telephony log", func(t *testing.T) { testEveryForm[TelephonyLogEntry](t, telephonyLogAPI.path, "telephony_id") })
 	t.Run("trust monitor", func(t *testing.T) { testEveryForm[TrustMonitorEvent](t, trustMonitorAPI.path, "sekey") })
+	t.Run("activity log", func(t *testing.T) { testEveryForm[ActivityLog](t, activityLogAPI.path, "activity_id") })
+	t.Run("activity log's access device", func(t *testing.T) { testEveryForm[ActivityAccessDevice](t, activityLogAPI.path, "") })
+	t.Run("offline enrollment log", func(t *testing.T) { testEveryForm[OfflineEnrollmentEntry](t, offlineEnrollmentLogAPI.path, "") })
+	t.Run("administrators' login methods", func(t *testing.T) { testEveryForm[AdminAuthMethods](t, adminAuthMethodsPath, "") })
 	t.Run("settings", func(t *testing.T) { testEveryForm[Settings](t, "/admin/v1/settings", "") })
 	t.Run("summary", func(t *testing.T) { testEveryForm[AccountSummary](t, "/admin/v1/info/summary", "") })
 }

@@ -80,3 +80,50 @@ func (t *JSONText) UnmarshalJSON(data []byte) error {
 	*t = JSONText(compact.String())
 	return nil
 }
+
+// ActivityAction is the action of an activity log event, which Duo's
+// sources show in two forms: its name alone, such as "phone_create"
+// (duo_client_python, duo_log_sync), or an object {"name": ...,
+// "details": ...} (Elastic's payloads). Details holds what the object
+// form sends, as JSON text; nil for the name alone.
+type ActivityAction struct {
+	Name    *string
+	Details *JSONText
+}
+
+func (a *ActivityAction) UnmarshalJSON(data []byte) error {
+	var name string
+	if json.Unmarshal(data, &name) == nil {
+		*a = ActivityAction{Name: &name}
+		return nil
+	}
+	var object struct {
+		Name    *string   `json:"name"`
+		Details *JSONText `json:"details"`
+	}
+	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) || json.Unmarshal(data, &object) != nil {
+		return &valueError{want: `an action's name, or an object {"name", "details"}`, data: data}
+	}
+	*a = ActivityAction(object)
+	return nil
+}
+
+// Address is an IP address, which the activity log sends as {"address":
+// "192.0.2.1"} and the other logs as the string itself.
+type Address string
+
+func (a *Address) UnmarshalJSON(data []byte) error {
+	var text string
+	if json.Unmarshal(data, &text) == nil {
+		*a = Address(text)
+		return nil
+	}
+	var object struct {
+		Address *string `json:"address"`
+	}
+	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) || json.Unmarshal(data, &object) != nil || object.Address == nil {
+		return &valueError{want: `an IP address, or an object {"address"}`, data: data}
+	}
+	*a = Address(*object.Address)
+	return nil
+}

@@ -7,25 +7,18 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 )
 
 func TestListingFetchesPagesConcurrentlyAndDeliversThemInOrder(t *testing.T) {
-	var inFlight, mostInFlight atomic.Int64
+	var inFlight concurrency
 	serve := listing(3000, MaxPageSize)
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-		now := inFlight.Add(1)
-		defer inFlight.Add(-1)
-		for {
-			most := mostInFlight.Load()
-			if now <= most || mostInFlight.CompareAndSwap(most, now) {
-				break
-			}
-		}
-		// Later pages answer sooner, so they arrive out of order.
 		offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+		// The first page is read alone: it tells how many pages follow.
+		defer inFlight.enter(offset > 0)()
+		// Later pages answer sooner, so they arrive out of order.
 		time.Sleep(time.Duration(3000-offset) * 10 * time.Microsecond)
 		serve(w, r)
 	})
@@ -37,7 +30,7 @@ func TestListingFetchesPagesConcurrentlyAndDeliversThemInOrder(t *testing.T) {
 	if got := ts.requests.Load(); got != 10 {
 		t.Errorf("sent %d requests for 3000 users, want 10", got)
 	}
-	if most := mostInFlight.Load(); most < 2 || most > DefaultMaxConcurrentRequests {
+	if most := inFlight.most.Load(); most < 2 || most > DefaultMaxConcurrentRequests {
 		t.Errorf("at most %d requests were in flight, want 2 to %d", most, DefaultMaxConcurrentRequests)
 	}
 }

@@ -19,8 +19,9 @@ import (
 // never held decoded all at once.
 
 const (
-	// MaxLogPageSize is the largest page of the v2 authentication and
-	// telephony logs, and of the v1 administrator log.
+	// MaxLogPageSize is the largest page of the v2 authentication,
+	// telephony and activity logs, and of the v1 administrator and
+	// offline enrollment logs.
 	MaxLogPageSize = 1000
 	// MaxTrustMonitorPageSize is the largest page of Trust Monitor events
 	// (Duo's sources say 200 or 500; 200 is what Duo's clients ask for).
@@ -125,7 +126,7 @@ type logEndpoint[T any] struct {
 // uses one of the keys.
 type cursorPage[T any] struct {
 	Authlogs []T `json:"authlogs"` // authentication log
-	Items    []T `json:"items"`    // telephony log
+	Items    []T `json:"items"`    // telephony and activity logs
 	Events   []T `json:"events"`   // Trust Monitor
 	Metadata struct {
 		NextOffset   logCursor  `json:"next_offset"`

@@ -566,3 +566,80 @@ func TestLogReadStopsWhenCancelled(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestActivityLogPayloadsOfDuoDecodeInEitherForm serves Duo's two activity
+// log payloads as one read's pages (the first's cursor is a pair of
+// strings, the second's one string, its total_objects larger than the
+// read) and the same events in the other forms Duo's sources show: the
+// action as {name, details}, the result in outcome or beside the event.
+func TestActivityLogPayloadsOfDuoDecodeInEitherForm(t *testing.T) {
+	first, second := payload(t, "admin_v2_logs_activity__duo_client_python.json"), payload(t, "admin_v2_logs_activity__duo_log_sync.json")
+	var cursors []string
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		cursor := r.URL.Query().Get("next_offset")
+		cursors = append(cursors, cursor)
+		switch cursor {
+		case "":
+			_, _ = w.Write(first)
+		case "1532951895000,af0ba235-0b33-23c8-bc23-a31aa0231de8":
+			_, _ = w.Write(second)
+		default:
+			_, _ = w.Write(lastPage(r.URL.Path))
+		}
+	})
+	events := &collector[ActivityLog]{}
+	if err := ts.client.StreamActivityLog(context.Background(), window(nil), events); err != nil {
+		t.Fatal(err)
+	}
+	if len(events.objects) != 4 || len(cursors) != 3 || cursors[2] != "1664576469635,1c40324f-eb60-4e87-9ffb-656295fd235b" {
+		t.Fatalf("read %d events with cursors %q", len(events.objects), cursors)
+	}
+	e := events.objects[0]
+	if *e.Action.Name != "phone_create" || e.Action.Details != nil || *e.AccessDevice.IP != "1.2.3.4" || *e.AccessDevice.Location.City != "Ann Arbor" ||
+		*e.Target.Details != `{"number": "+19876543210", "extension": ""}` || *e.Application.Type != "adminapi" || e.Outcome() != nil || e.OldTarget != nil {
+		t.Errorf("the first event: %s", mustJSON(t, e))
+	}
+	if *events.objects[3].ActivityID != "9906fb6c-177e-4a70-8c1a-d22951b62781" || events.objects[3].Target != nil {
+		t.Errorf("the last event: %s", mustJSON(t, events.objects[3]))
+	}
+
+	for _, tc := range []struct{ event, action, details, result string }{
+		{`{"action": {"name": "user_update", "details": {"fields": ["notes"]}}, "outcome": {"result": "SUCCESS"}}`, "user_update", `{"fields":["notes"]}`, "SUCCESS"},
+		{`{"action": "admin_login", "result": "FAILURE"}`, "admin_login", "", "FAILURE"},
+		{`{"action": "admin_login", "outcome": {"result": "SUCCESS"}, "result": "SUCCESS"}`, "admin_login", "", "SUCCESS"},
+	} {
+		var e ActivityLog
+		if err := json.Unmarshal([]byte(tc.event), &e); err != nil {
+			t.Fatal(err)
+		}
+		details := ""
+		if e.Action.Details != nil {
+			details = string(*e.Action.Details)
+		}
+		if *e.Action.Name != tc.action || details != tc.details || e.Outcome() == nil || *e.Outcome().Result != tc.result {
+			t.Errorf("%s: read %s", tc.event, mustJSON(t, e))
+		}
+	}
+}
+
+func TestOfflineEnrollmentLogIsReadFromMintime(t *testing.T) {
+	start := time.Now().Add(-time.Hour).Truncate(time.Second)
+	var mintimes []int64
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		mintime, _ := strconv.ParseInt(r.URL.Query().Get("mintime"), 10, 64)
+		mintimes = append(mintimes, mintime)
+		events := []any{
+			map[string]any{"timestamp": start.Unix(), "username": "jsmith", "action": "o2fa_user_provisioned", "description": `{"factor": "duo_otp"}`},
+			map[string]any{"timestamp": start.Unix() + 7200, "username": "later", "action": "o2fa_user_reenrolled"},
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"stat": "OK", "response": events})
+	})
+	events := &collector[OfflineEnrollmentEntry]{}
+	if err := ts.client.StreamOfflineEnrollmentLog(context.Background(), LogQuery{Mintime: start, Maxtime: start.Add(time.Hour)}, events); err != nil {
+		t.Fatal(err)
+	}
+	// The event after maxtime is left out; one page, shorter than full, is the last.
+	if len(events.objects) != 1 || *events.objects[0].Description != `{"factor": "duo_otp"}` || !reflect.DeepEqual(mintimes, []int64{start.Unix()}) {
+		t.Fatalf("read %s asking for mintimes %v", mustJSON(t, events.objects), mintimes)
+	}
+}

@@ -157,12 +157,9 @@ func TestUsersByUsernameTakesAliasMatchesFromTheListAnswer(t *testing.T) {
 
 func TestBatchLookupsSendTheirRequestsConcurrently(t *testing.T) {
 	dir := &directory{n: 1000}
-	var inFlight, mostInFlight atomic.Int64
+	var inFlight concurrency
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-		now := inFlight.Add(1)
-		defer inFlight.Add(-1)
-		for most := mostInFlight.Load(); now > most && !mostInFlight.CompareAndSwap(most, now); most = mostInFlight.Load() {
-		}
+		defer inFlight.enter(true)()
 		time.Sleep(20 * time.Millisecond)
 		dir.serve(w, r)
 	})
@@ -174,7 +171,7 @@ func TestBatchLookupsSendTheirRequestsConcurrently(t *testing.T) {
 	if err != nil || len(users) != 800 {
 		t.Fatalf("got %d users, %v", len(users), err)
 	}
-	if most := mostInFlight.Load(); most < 2 || most > DefaultMaxConcurrentRequests {
+	if most := inFlight.most.Load(); most < 2 || most > DefaultMaxConcurrentRequests {
 		t.Errorf("at most %d requests were in flight, want 2 to %d", most, DefaultMaxConcurrentRequests)
 	}
 }

@@ -23,6 +23,7 @@ type Account struct {
 	Endpoints                 []Endpoint
 	DesktopAuthenticators     []DesktopAuthenticator
 	Settings                  Settings
+	AdminAuthMethods          AdminAuthMethods
 	TelephonyCreditsRemaining int
 	Edition                   *string // the summary's edition; absent when nil
 	// Policies are served in this order; exactly one is global when there

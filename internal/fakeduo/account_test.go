@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -543,5 +544,19 @@ func TestDuoAdminClientReadsPhonesAndTokens(t *testing.T) {
 	tokens, err := client.GetTokens(admin.GetTokensTypeAndSerial(token.Type, token.Serial))
 	if err != nil || len(tokens.Response) != 1 || tokens.Response[0].TokenID != token.TokenID {
 		t.Errorf("GetTokens by type and serial: %v %+v", err, tokens)
+	}
+}
+
+// TestAdminAuthMethodsAreSentAsGiven: allowed_auth_methods, not an
+// administrator's ID, sends each flag in the form the account gives it.
+func TestAdminAuthMethodsAreSentAsGiven(t *testing.T) {
+	s := startServer(t, Options{})
+	got := getObject(t, newClient(s, s.IntegrationKey(), s.SecretKey()), adminAuthMethodsPath)
+	want := object{
+		"push_enabled": true, "sms_enabled": "True", "voice_enabled": 0.0, "mobile_otp_enabled": 1.0, "yubikey_enabled": "False",
+		"hardware_token_enabled": false, "webauthn_enabled": true, "verified_push_enabled": true, "verified_push_length": 6.0,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

@@ -7,14 +7,31 @@ import (
 )
 
 const (
-	adminsPath     = "/admin/v1/admins"
-	adminUnitsPath = "/admin/v1/administrative_units"
+	adminsPath           = "/admin/v1/admins"
+	adminAuthMethodsPath = "/admin/v1/admins/allowed_auth_methods"
+	adminUnitsPath       = "/admin/v1/administrative_units"
 )
 
 var (
 	adminsListing     = listing{adminsPath, 100, 500}
 	adminUnitsListing = listing{adminUnitsPath, 100, 500}
 )
+
+// AdminAuthMethods are the methods administrators may log in to the Admin
+// Panel with, as GET /admin/v1/admins/allowed_auth_methods sends them. Each
+// flag is sent as given: a boolean, 0 or 1, or the string "True" or "False"
+// (a third-party note says Duo sends those); nil sends null.
+type AdminAuthMethods struct {
+	PushEnabled          any `json:"push_enabled"`
+	SMSEnabled           any `json:"sms_enabled"`
+	VoiceEnabled         any `json:"voice_enabled"`
+	MobileOTPEnabled     any `json:"mobile_otp_enabled"`
+	YubikeyEnabled       any `json:"yubikey_enabled"`
+	HardwareTokenEnabled any `json:"hardware_token_enabled"`
+	WebAuthnEnabled      any `json:"webauthn_enabled"`
+	VerifiedPushEnabled  any `json:"verified_push_enabled"`
+	VerifiedPushLength   int `json:"verified_push_length"`
+}
 
 // Admin is a Duo administrator as GET /admin/v1/admins sends it.
 type Admin struct {

@@ -131,28 +131,28 @@ var (
 	errRequestTimedOut    = &apiError{http.StatusUnauthorized, 40105, "Request timed out", "Date"}
 )
 
-// authenticate checks a request's Date and Authorization headers as Duo does.
-// It may read the body (to hash it for v5) and replaces r.Body so that it can
-// be read again.
-func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
+// authenticate checks a request's Date and Authorization headers as Duo does,
+// and returns the credential that signed it. It may read the body (to hash
+// it for v5) and replaces r.Body so that it can be read again.
+func (s *Server) authenticate(r *http.Request, now time.Time) (*credential, *apiError) {
 	date := r.Header.Get("Date")
 	if date == "" || r.Header.Get("Authorization") == "" {
-		return errMissingCredentials
+		return nil, errMissingCredentials
 	}
 	ikey, sig, ok := r.BasicAuth()
 	if !ok || ikey == "" || sig == "" {
-		return errMissingCredentials
+		return nil, errMissingCredentials
 	}
 	accepted, ok := s.credentials[ikey]
 	if !ok {
-		return errInvalidIKey
+		return nil, errInvalidIKey
 	}
 	sent, ok := parseDate(date)
 	if !ok {
-		return errRequestTimedOut
+		return nil, errRequestTimedOut
 	}
 	if skew := now.Sub(sent); skew > maxClockSkew || skew < -maxClockSkew {
-		return errRequestTimedOut
+		return nil, errRequestTimedOut
 	}
 
 	var body []byte
@@ -160,7 +160,7 @@ func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
 		var err error
 		body, err = io.ReadAll(io.LimitReader(r.Body, maxSignedBody))
 		if err != nil {
-			return errInvalidSignature
+			return nil, errInvalidSignature
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
@@ -187,8 +187,8 @@ func (s *Server) authenticate(r *http.Request, now time.Time) *apiError {
 		host = r.Host
 	}
 	if !signatureMatches(accepted.secretKey, sig, r.Method, host, path, date, formParams, queryParams, string(body), requiresV5(path)) {
-		return errInvalidSignature
+		return nil, errInvalidSignature
 	}
 	accepted.requests.Add(1)
-	return nil
+	return accepted, nil
 }

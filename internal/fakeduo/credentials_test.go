@@ -3,7 +3,13 @@ package fakeduo
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
+
+	duoapi "github.com/duosecurity/duo_api_golang"
 )
 
 // TestAdminAPIApplicationsSign: the keys of the account's Admin API
@@ -36,5 +42,55 @@ func TestAdminAPIApplicationsSign(t *testing.T) {
 	}
 	if got, want := s.RequestsSignedBy(s.IntegrationKey()), int64(len(SampleAccount().Integrations)); got != want {
 		t.Errorf("RequestsSignedBy(own key) = %d, want %d", got, want)
+	}
+}
+
+// TestGrantsDecideWhatAKeyReads: a key reads what its grants allow and is
+// refused the rest with 40301, as Duo refuses an Admin API application:
+// the fake's own key as Options.Grants says, an application's as its
+// adminapi_* flags say.
+func TestGrantsDecideWhatAKeyReads(t *testing.T) {
+	everyPath := map[string]func(Grants) bool{
+		usersPath:                             func(g Grants) bool { return g.ReadResource },
+		groupsV2Path + "/" + groupVPN.GroupID: func(g Grants) bool { return g.ReadResource },
+		adminsPath:                            func(g Grants) bool { return g.Administrators || g.AdministratorsRead },
+		adminAuthMethodsPath:                  func(g Grants) bool { return g.Administrators || g.AdministratorsRead },
+		adminUnitsPath:                        func(g Grants) bool { return g.Administrators || g.AdministratorsRead },
+		integrationsPath:                      func(g Grants) bool { return g.Applications },
+		secretKeyPrefix + "DISAMPLE000000000003" + secretKeySuffix: func(g Grants) bool { return g.Applications },
+		settingsPath:             func(g Grants) bool { return g.Settings },
+		summaryPath:              func(g Grants) bool { return g.Information },
+		telephonyCreditsPath:     func(g Grants) bool { return g.Information },
+		adminLogPath:             func(g Grants) bool { return g.ReadLog },
+		offlineEnrollmentLogPath: func(g Grants) bool { return g.ReadLog },
+	}
+	check := func(t *testing.T, s *Server, c *duoapi.DuoApi, grants Grants) {
+		t.Helper()
+		for path, granted := range everyPath {
+			params := url.Values{}
+			if strings.HasPrefix(path, "/admin/v1/logs") {
+				params.Set("mintime", strconv.FormatInt(time.Now().Unix(), 10))
+			}
+			status, body := call(t, c, path, params)
+			if !granted(grants) {
+				expectFail(t, status, body, http.StatusForbidden, 40301)
+			} else if status != http.StatusOK {
+				t.Errorf("GET %s with %+v: HTTP %d %s", path, grants, status, body)
+			}
+		}
+	}
+	for _, grants := range []Grants{{}, {ReadResource: true, Settings: true}, {AdministratorsRead: true, ReadLog: true, Information: true}, {Administrators: true, Applications: true}, AllGrants()} {
+		s := startServer(t, Options{Grants: &grants})
+		check(t, s, newClient(s, s.IntegrationKey(), s.SecretKey()), grants)
+	}
+	s := startServer(t, Options{})
+	check(t, s, newClient(s, s.IntegrationKey(), s.SecretKey()), AllGrants())
+	for _, in := range SampleAccount().Integrations {
+		if in.Type == "adminapi" {
+			check(t, s, newClient(s, in.IntegrationKey, in.SecretKey), in.Grants())
+		}
+	}
+	if reporting := SampleAccount().Integrations[1]; reporting.Grants().Applications || !reporting.Grants().ReadLog {
+		t.Fatalf("%s's grants changed: %+v", reporting.IntegrationKey, reporting.Grants())
 	}
 }

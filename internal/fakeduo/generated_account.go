@@ -68,6 +68,10 @@ func GeneratedAccount(users []User, n int) Account {
 			MinimumPasswordLength: 10, PendingDeletionDays: 30, SMSBatch: 5, SMSExpiration: 60, TelephonyWarningMin: 50,
 			LockoutExpireDuration: ptr(30), LogRetentionDays: nil, UserTelephonyCostMax: 12.5,
 		},
+		AdminAuthMethods: AdminAuthMethods{
+			PushEnabled: true, SMSEnabled: false, VoiceEnabled: false, MobileOTPEnabled: true, YubikeyEnabled: true,
+			HardwareTokenEnabled: true, WebAuthnEnabled: true, VerifiedPushEnabled: false, VerifiedPushLength: 3,
+		},
 		TelephonyCreditsRemaining: 5000,
 		Policies:                  generatedPolicies(n, groupOf),
 	}

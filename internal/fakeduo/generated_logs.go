@@ -24,11 +24,13 @@ var (
 		{"success", "remembered_device"}, {"success", "user_approved"}, {"success", "trusted_network"},
 		{"denied", "denied_by_policy"}, {"denied", "invalid_passcode"}, {"fraud", "user_marked_fraud"},
 	}
-	generatedPhoneFactors  = []string{"duo_push", "phone_call", "sms_passcode"}
-	generatedAdminActions  = []string{"admin_login", "user_update", "integration_update", "admin_create", "group_update", "bypass_create", "integration_create", "admin_update", "phone_delete"}
-	generatedCallContexts  = []string{"authentication", "authentication", "enrollment", "administrator login"}
-	generatedMonitorTypes  = []string{"auth", "bypass_status", "device_registration"}
-	generatedMonitorStates = []string{"new", "processed"}
+	generatedPhoneFactors    = []string{"duo_push", "phone_call", "sms_passcode"}
+	generatedAdminActions    = []string{"admin_login", "user_update", "integration_update", "admin_create", "group_update", "bypass_create", "integration_create", "admin_update", "phone_delete"}
+	generatedCallContexts    = []string{"authentication", "authentication", "enrollment", "administrator login"}
+	generatedMonitorTypes    = []string{"auth", "bypass_status", "device_registration"}
+	generatedMonitorStates   = []string{"new", "processed"}
+	generatedActivityActions = []string{"user_update", "phone_create", "user_create", "bypass_create", "user_delete"}
+	generatedOfflineActions  = []string{"o2fa_user_provisioned", "o2fa_user_reenrolled", "o2fa_user_deprovisioned"}
 )
 
 // generatedAgo spreads n events over generatedLogSpan, event 0 the oldest.
@@ -46,8 +48,11 @@ func generatedUUID(kind uint16, i int) string {
 // users by the account's integrations with their phones and WebAuthn
 // credentials, administrator actions by the account's admins
 // (generatedActionsASecond a second), SMS and calls to the users' phones,
-// and Trust Monitor events of each type. Results, reasons, factors, the
-// access devices' forms and who acted vary with the index. Logs that need
+// Trust Monitor events of each type, the admins' changes to users (the
+// activity log) and the users' offline enrollments (generatedActionsASecond
+// a second). Results, reasons, factors, the access devices' forms, the
+// forms of the activity log's action and result, and who acted vary with
+// the index. Logs that need
 // what the account lacks (integrations, admins, phones) stay empty.
 func GeneratedLogs(users []User, account *Account, n int) Logs {
 	var logs Logs
@@ -81,7 +86,49 @@ func GeneratedLogs(users []User, account *Account, n int) Logs {
 			logs.TrustMonitor = append(logs.TrustMonitor, generatedMonitorEvent(i, n, users, account, logs.Authentications))
 		}
 	}
+	if len(users) > 0 && len(account.Admins) > 0 {
+		for i := range n {
+			logs.Activity = append(logs.Activity, generatedActivity(i, n, &users[i%len(users)], account))
+		}
+	}
+	if len(users) > 0 && len(account.Integrations) > 0 {
+		seconds := (n + generatedActionsASecond - 1) / generatedActionsASecond
+		for i := range n {
+			logs.OfflineEnrollments = append(logs.OfflineEnrollments, OfflineEnrollment{
+				Ago: generatedAgo(i/generatedActionsASecond, seconds), UserID: users[i%len(users)].UserID,
+				IntegrationKey: account.Integrations[i%len(account.Integrations)].IntegrationKey,
+				Action:         generatedOfflineActions[i%len(generatedOfflineActions)],
+				Description:    map[string]any{"user_agent": "Duo Authentication for Windows Logon 4.3.0", "hostname": fmt.Sprintf("HOST%05d", i), "factor": "duo_otp"},
+			})
+		}
+	}
 	return logs
+}
+
+// generatedActivity is an administrator's change to a user, in the forms
+// that Duo's sources disagree on by turns: the action as a string or an
+// object, the result as outcome.result or beside the event.
+func generatedActivity(i, n int, user *User, account *Account) Activity {
+	admin := account.Admins[i%len(account.Admins)]
+	a := Activity{
+		Ago: generatedAgo(i, n), ActivityID: generatedUUID(4, i), Action: generatedActivityActions[i%len(generatedActivityActions)],
+		Actor:  ActivityObject{Key: admin.AdminID, Type: "admin", Details: map[string]any{"status": admin.Status}},
+		Target: &ActivityObject{Key: user.UserID, Type: "user", Details: map[string]any{"status": user.Status}},
+		Result: []string{"SUCCESS", "SUCCESS", "FAILURE"}[i%3],
+	}
+	if i%2 == 1 {
+		a.ActionDetails = map[string]any{"index": i}
+	}
+	if i%5 < 2 {
+		a.ResultAtTop = true
+	}
+	if i%4 == 0 {
+		a.AccessDevice = &ActivityDevice{Browser: "Chrome", BrowserVersion: "124.0", OS: "Windows", OSVersion: "11", IP: fmt.Sprintf("192.0.2.%d", i%250)}
+	}
+	if i%7 == 3 {
+		a.OldTarget = &ActivityObject{Key: user.UserID, Type: "user", Details: map[string]any{"status": "active"}}
+	}
+	return a
 }
 
 func generatedAuthentication(i, n int, user *User, account *Account) Authentication {

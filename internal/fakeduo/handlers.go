@@ -116,6 +116,10 @@ func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, snap *snapshot
 	if serve := s.policyEndpoint(w, r, snap, path); serve != nil {
 		return serve
 	}
+	// Before the administrators: it is no admin_id.
+	if path == adminAuthMethodsPath {
+		return func() { writeObject(w, snap.adminAuthMethods) }
+	}
 	for _, k := range kinds {
 		if path == k.path {
 			return func() { k.serveList(s, snap, w, r) }
@@ -133,6 +137,9 @@ func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, snap *snapshot
 	if serve := s.logEndpoint(w, r, path); serve != nil {
 		return serve
 	}
+	if serve := s.reportEndpoint(w, r, path); serve != nil {
+		return serve
+	}
 	switch path {
 	case settingsPath:
 		return func() { writeObject(w, snap.settings) }
@@ -145,7 +152,7 @@ func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, snap *snapshot
 // isDenied reports whether path is one of Options.Denied or below one.
 func (s *Server) isDenied(path string) bool {
 	for _, denied := range s.denied {
-		if rest, ok := strings.CutPrefix(path, denied); ok && (rest == "" || rest[0] == '/') {
+		if isBelow(path, denied) {
 			return true
 		}
 	}

@@ -18,25 +18,30 @@ import (
 //	path                               paging                                  page default / max
 //	/admin/v2/logs/authentication      cursor ["<ms>", "<txid>"] in metadata   100 / 1000
 //	/admin/v2/logs/telephony           cursor "<ms>,<telephony_id>"            100 / 1000
+//	/admin/v2/logs/activity            cursor "<ms>,<activity_id>"             100 / 1000
 //	/admin/v1/trust_monitor/events     offset, next_offset a string            50 / 200
 //	/admin/v1/logs/administrator       mintime (seconds), oldest first         1000
+//	/admin/v1/logs/offline_enrollment  mintime (seconds), oldest first         1000
 //
 // The v2 logs and Trust Monitor take mintime and maxtime in milliseconds,
 // both required, within the last 180 days. A v2 answer that holds events
 // carries the cursor of its last one, whether more follow or not, and an
-// empty answer a null cursor; Trust Monitor's last page has an empty
-// metadata. Parameters Duo does not take are refused.
+// empty answer a null cursor; the activity log's total_objects is
+// {"relation": "eq", "value": n}, the others' a number. Trust Monitor's last
+// page has an empty metadata. Parameters Duo does not take are refused.
 
 const (
-	authLogPath      = "/admin/v2/logs/authentication"
-	telephonyLogPath = "/admin/v2/logs/telephony"
-	trustMonitorPath = "/admin/v1/trust_monitor/events"
-	adminLogPath     = "/admin/v1/logs/administrator"
+	authLogPath              = "/admin/v2/logs/authentication"
+	telephonyLogPath         = "/admin/v2/logs/telephony"
+	activityLogPath          = "/admin/v2/logs/activity"
+	trustMonitorPath         = "/admin/v1/trust_monitor/events"
+	adminLogPath             = "/admin/v1/logs/administrator"
+	offlineEnrollmentLogPath = "/admin/v1/logs/offline_enrollment"
 )
 
 // logPaths are the logs, whose requests ListRequests counts and
 // LogQueries records.
-var logPaths = []string{authLogPath, telephonyLogPath, trustMonitorPath, adminLogPath}
+var logPaths = []string{authLogPath, telephonyLogPath, activityLogPath, trustMonitorPath, adminLogPath, offlineEnrollmentLogPath}
 
 // logRetention is how far back Duo serves logs, with the hour of slack
 // the provider allows a plan's times: Duo's exact bound is not documented.
@@ -53,6 +58,8 @@ type Logs struct {
 	AdministratorActions []AdministratorAction
 	Telephony            []TelephonyEvent
 	TrustMonitor         []TrustMonitorEvent
+	Activity             []Activity
+	OfflineEnrollments   []OfflineEnrollment
 }
 
 // Authentication is an event of the authentication log.
@@ -170,6 +177,64 @@ type TrustMonitorExplanation struct {
 	Type    string `json:"type"`
 }
 
+// Activity is an event of the activity log: what an administrator, an
+// Admin API application, a directory sync, Duo itself or a user changed.
+// It is sent in either of the forms Duo's sources disagree on, as its
+// fields say.
+type Activity struct {
+	Ago        time.Duration
+	ActivityID string
+	Action     string // phone_create, user_update, admin_login, ...
+	// ActionDetails, when set, sends action as {"name": Action,
+	// "details": ActionDetails} (Elastic's payloads) rather than as the
+	// name alone (duo_client_python, duo_log_sync).
+	ActionDetails map[string]any
+	Actor         ActivityObject
+	// Target and OldTarget (the target before the change) are absent
+	// when nil.
+	Target, OldTarget *ActivityObject
+	// IntegrationKey names the application the change came through; no
+	// application when "".
+	IntegrationKey string
+	// AccessDevice is where the actor was; absent when nil.
+	AccessDevice *ActivityDevice
+	// Result is the outcome, such as SUCCESS or FAILURE: sent as
+	// outcome.result (Elastic), or with ResultAtTop as a result beside
+	// the event's other fields (duo_log_sync's mapping).
+	Result      string
+	ResultAtTop bool
+}
+
+// ActivityObject is the actor or a target of an activity. An admin (Type
+// admin), a user (user) or an Admin API application (adminapi) is named
+// by its ID in Key, which must be served, and the fake writes its name;
+// anything else is sent as given.
+type ActivityObject struct {
+	Key, Name, Type string
+	// Details are sent as a JSON document inside a string; nil sends null.
+	Details map[string]any
+}
+
+// ActivityDevice is the device of an activity; its IP address is sent as
+// {"address": IP}, unlike the authentication log's.
+type ActivityDevice struct {
+	Browser, BrowserVersion, OS, OSVersion string
+	IP                                     string
+	Location                               Location
+}
+
+// OfflineEnrollment is an event of the offline enrollment log: a user
+// enrolled, re-enrolled or lost Duo's offline access to an integration.
+type OfflineEnrollment struct {
+	Ago            time.Duration
+	UserID         string
+	IntegrationKey string // the integration, whose name object holds
+	Action         string // o2fa_user_provisioned, o2fa_user_deprovisioned or o2fa_user_reenrolled
+	// Description is sent as a JSON document inside a string (user_agent,
+	// hostname, factor); nil sends null.
+	Description map[string]any
+}
+
 // logEvent is an event encoded once, with its time, its ID and the
 // values of its fields that the log's filters look at.
 type logEvent struct {
@@ -177,6 +242,8 @@ type logEvent struct {
 	id   string
 	json []byte
 	keys url.Values
+	// credits are a telephony event's, for the report of credits used.
+	credits int
 }
 
 // before orders events by time, then ID, as Duo's cursors do.
@@ -186,7 +253,7 @@ func (e *logEvent) before(ms int64, id string) bool {
 
 // logIndex is every event of the logs, each log in time order.
 type logIndex struct {
-	auth, telephony, trustMonitor, admin []logEvent
+	auth, telephony, trustMonitor, admin, activity, offline []logEvent
 }
 
 // accountRefs finds what events refer to.
@@ -263,7 +330,21 @@ func newLogIndex(start time.Time, users []User, account *Account) (*logIndex, er
 		}
 		index.admin = append(index.admin, event)
 	}
-	for _, events := range [][]logEvent{index.auth, index.telephony, index.trustMonitor} {
+	for _, a := range logs.Activity {
+		event, err := refs.activity(a, at(a.Ago))
+		if err != nil {
+			return nil, err
+		}
+		index.activity = append(index.activity, event)
+	}
+	for _, o := range logs.OfflineEnrollments {
+		event, err := refs.offlineEnrollment(o, at(o.Ago))
+		if err != nil {
+			return nil, err
+		}
+		index.offline = append(index.offline, event)
+	}
+	for _, events := range [][]logEvent{index.auth, index.telephony, index.trustMonitor, index.activity} {
 		slices.SortStableFunc(events, func(a, b logEvent) int {
 			if a.before(b.ms, b.id) {
 				return -1
@@ -274,9 +355,11 @@ func newLogIndex(start time.Time, users []User, account *Account) (*logIndex, er
 			return 0
 		})
 	}
-	// The v1 log has seconds only; events of one second stay in the order
+	// The v1 logs have seconds only; events of one second stay in the order
 	// they were given.
-	slices.SortStableFunc(index.admin, func(a, b logEvent) int { return int(a.ms/1000 - b.ms/1000) })
+	for _, events := range [][]logEvent{index.admin, index.offline} {
+		slices.SortStableFunc(events, func(a, b logEvent) int { return int(a.ms/1000 - b.ms/1000) })
+	}
 	return index, nil
 }
 
@@ -401,7 +484,7 @@ func (refs accountRefs) telephony(e TelephonyEvent, t time.Time) (logEvent, erro
 		return logEvent{}, refError("telephony event", e.TelephonyID, "phone_id or admin_id with a phone", e.PhoneID+e.AdminID)
 	}
 	encoded, err := json.Marshal(telephonyJSON{Context: e.Context, Credits: e.Credits, Phone: number, TelephonyID: e.TelephonyID, TS: isoTime(t), TxID: e.TxID, Type: e.Type})
-	return logEvent{ms: t.UnixMilli(), id: e.TelephonyID, json: encoded}, err
+	return logEvent{ms: t.UnixMilli(), id: e.TelephonyID, json: encoded, credits: e.Credits}, err
 }
 
 func (refs accountRefs) trustMonitor(e TrustMonitorEvent, at func(time.Duration) time.Time, auths map[string][]byte) (logEvent, error) {
@@ -470,18 +553,126 @@ func (refs accountRefs) administratorAction(a AdministratorAction, t time.Time) 
 		}
 		username = admin.Name
 	}
-	var description *string
-	if a.Description != nil {
-		text, err := json.Marshal(a.Description)
-		if err != nil {
-			return logEvent{}, err
-		}
-		description = ptr(string(text))
+	description, err := jsonInString(a.Description)
+	if err != nil {
+		return logEvent{}, err
 	}
 	t = t.Truncate(time.Second)
 	encoded, err := json.Marshal(adminLogJSON{
 		Action: a.Action, Description: description, ISOTimestamp: t.UTC().Format("2006-01-02T15:04:05-07:00"),
 		Object: a.Object, Timestamp: t.Unix(), Username: username,
+	})
+	return logEvent{ms: t.UnixMilli(), json: encoded}, err
+}
+
+// jsonInString encodes details as Duo sends them: a JSON document inside
+// a string, or null for nil.
+func jsonInString(details map[string]any) (*string, error) {
+	if details == nil {
+		return nil, nil
+	}
+	text, err := json.Marshal(details)
+	if err != nil {
+		return nil, err
+	}
+	return ptr(string(text)), nil
+}
+
+// activityObject writes an actor or a target, naming what it refers to.
+func (refs accountRefs) activityObject(id, field string, o ActivityObject) (map[string]any, error) {
+	name := o.Name
+	switch o.Type {
+	case "admin":
+		admin, ok := refs.admins[o.Key]
+		if !ok {
+			return nil, refError("activity", id, field+" admin_id", o.Key)
+		}
+		name = admin.Name
+	case "user":
+		user, ok := refs.users[o.Key]
+		if !ok {
+			return nil, refError("activity", id, field+" user_id", o.Key)
+		}
+		name = user.Username
+	case "adminapi":
+		integration, ok := refs.integrations[o.Key]
+		if !ok {
+			return nil, refError("activity", id, field+" integration_key", o.Key)
+		}
+		name = integration.Name
+	}
+	details, err := jsonInString(o.Details)
+	return map[string]any{"key": o.Key, "name": name, "type": o.Type, "details": details}, err
+}
+
+func (refs accountRefs) activity(a Activity, t time.Time) (logEvent, error) {
+	actor, err := refs.activityObject(a.ActivityID, "actor", a.Actor)
+	if err != nil {
+		return logEvent{}, err
+	}
+	event := map[string]any{
+		"activity_id": a.ActivityID, "ts": isoTime(t), "akey": "DAFAKEDUO00000000001", "actor": actor,
+		"action": a.Action,
+	}
+	if a.ActionDetails != nil {
+		event["action"] = map[string]any{"name": a.Action, "details": a.ActionDetails}
+	}
+	for field, target := range map[string]*ActivityObject{"target": a.Target, "old_target": a.OldTarget} {
+		if target == nil {
+			continue
+		}
+		if event[field], err = refs.activityObject(a.ActivityID, field, *target); err != nil {
+			return logEvent{}, err
+		}
+	}
+	if a.IntegrationKey != "" {
+		integration, ok := refs.integrations[a.IntegrationKey]
+		if !ok {
+			return logEvent{}, refError("activity", a.ActivityID, "integration_key", a.IntegrationKey)
+		}
+		event["application"] = map[string]any{"key": integration.IntegrationKey, "name": integration.Name, "type": integration.Type}
+	}
+	if d := a.AccessDevice; d != nil {
+		event["access_device"] = map[string]any{
+			"browser": d.Browser, "browser_version": d.BrowserVersion, "os": d.OS, "os_version": d.OSVersion,
+			"ip": map[string]any{"address": d.IP}, "location": d.Location,
+		}
+	}
+	if a.ResultAtTop {
+		event["result"] = a.Result
+	} else {
+		event["outcome"] = map[string]any{"result": a.Result}
+	}
+	encoded, err := json.Marshal(event)
+	return logEvent{ms: t.UnixMilli(), id: a.ActivityID, json: encoded}, err
+}
+
+type offlineEnrollmentJSON struct {
+	Action       string  `json:"action"`
+	Description  *string `json:"description"`
+	ISOTimestamp string  `json:"isotimestamp"`
+	Object       string  `json:"object"`
+	Timestamp    int64   `json:"timestamp"`
+	Username     string  `json:"username"`
+}
+
+func (refs accountRefs) offlineEnrollment(o OfflineEnrollment, t time.Time) (logEvent, error) {
+	user, ok := refs.users[o.UserID]
+	if !ok {
+		return logEvent{}, refError("offline enrollment", o.Action, "user_id", o.UserID)
+	}
+	integration, ok := refs.integrations[o.IntegrationKey]
+	if !ok {
+		return logEvent{}, refError("offline enrollment", o.Action, "integration_key", o.IntegrationKey)
+	}
+	description, err := jsonInString(o.Description)
+	if err != nil {
+		return logEvent{}, err
+	}
+	t = t.Truncate(time.Second)
+	encoded, err := json.Marshal(offlineEnrollmentJSON{
+		Action: o.Action, Description: description, ISOTimestamp: t.UTC().Format("2006-01-02T15:04:05-07:00"),
+		Object: integration.Name, Timestamp: t.Unix(), Username: user.Username,
 	})
 	return logEvent{ms: t.UnixMilli(), json: encoded}, err
 }
@@ -502,8 +693,8 @@ func (q *logQueries) record(path string, query url.Values) {
 }
 
 // LogQueries returns the queries of the authenticated requests to the log
-// at path (such as "/admin/v2/logs/authentication") so far, in the order
-// they came.
+// or report at path (such as "/admin/v2/logs/authentication") so far, in
+// the order they came.
 func (s *Server) LogQueries(path string) []url.Values {
 	s.logQueries.mu.Lock()
 	defer s.logQueries.mu.Unlock()
@@ -521,8 +712,12 @@ func (s *Server) logEndpoint(w http.ResponseWriter, r *http.Request, path string
 		serve = func(q url.Values) ([]byte, *apiError) { return serveV2Log(q, telephonyLog, s.logs.telephony) }
 	case trustMonitorPath:
 		serve = func(q url.Values) ([]byte, *apiError) { return serveTrustMonitor(q, s.logs.trustMonitor) }
+	case activityLogPath:
+		serve = func(q url.Values) ([]byte, *apiError) { return serveV2Log(q, activityLog, s.logs.activity) }
 	case adminLogPath:
-		serve = func(q url.Values) ([]byte, *apiError) { return serveAdminLog(q, s.logs.admin) }
+		serve = func(q url.Values) ([]byte, *apiError) { return serveV1Log(q, s.logs.admin) }
+	case offlineEnrollmentLogPath:
+		serve = func(q url.Values) ([]byte, *apiError) { return serveV1Log(q, s.logs.offline) }
 	default:
 		return nil
 	}
@@ -547,6 +742,8 @@ type v2Log struct {
 	filters map[string][]string
 	// pairCursor sends the cursor as ["<ms>", "<id>"], else as "<ms>,<id>".
 	pairCursor bool
+	// totalAsObject sends total_objects as {"relation": "eq", "value": n}.
+	totalAsObject bool
 }
 
 var (
@@ -555,6 +752,7 @@ var (
 		"results": {"success", "denied", "fraud"}, "event_types": {"authentication", "enrollment"},
 	}}
 	telephonyLog = v2Log{listKey: "items"}
+	activityLog  = v2Log{listKey: "items", totalAsObject: true}
 )
 
 // windowOf reads the required mintime and maxtime in milliseconds.
@@ -681,7 +879,11 @@ func serveV2Log(query url.Values, l v2Log, events []logEvent) ([]byte, *apiError
 			next = []string{ms, last.id}
 		}
 	}
-	metadata, _ := json.Marshal(map[string]any{"next_offset": next, "total_objects": len(matches)})
+	var total any = len(matches)
+	if l.totalAsObject {
+		total = map[string]any{"relation": "eq", "value": len(matches)}
+	}
+	metadata, _ := json.Marshal(map[string]any{"next_offset": next, "total_objects": total})
 	var b bytes.Buffer
 	b.WriteString(`{"stat":"OK","response":{"` + l.listKey + `":`)
 	writeEvents(&b, page)
@@ -745,7 +947,9 @@ func serveTrustMonitor(query url.Values, events []logEvent) ([]byte, *apiError) 
 	return b.Bytes(), nil
 }
 
-func serveAdminLog(query url.Values, events []logEvent) ([]byte, *apiError) {
+// serveV1Log serves a v1 log: the events from mintime on, in seconds,
+// oldest first, at most 1000.
+func serveV1Log(query url.Values, events []logEvent) ([]byte, *apiError) {
 	if apiErr := unexpected(query, "mintime"); apiErr != nil {
 		return nil, apiErr
 	}

@@ -285,6 +285,10 @@ func TestStartRejectsLogsReferringToWhatIsNotServed(t *testing.T) {
 		"Trust Monitor of an unknown auth":       {func(l *Logs) { l.TrustMonitor[0].SurfacedTxID = "nosuchtx" }, "nosuchtx"},
 		"bypass enabled for an unknown user":     {func(l *Logs) { l.TrustMonitor[1].EnabledForUserID = "DUNOSUCHUSER" }, "DUNOSUCHUSER"},
 		"Trust Monitor event of an unknown type": {func(l *Logs) { l.TrustMonitor[2].Type = "other" }, "other"},
+		"activity of an unknown admin":           {func(l *Logs) { l.Activity[0].Actor.Key = "DENOSUCHADMIN" }, "DENOSUCHADMIN"},
+		"activity on an unknown user":            {func(l *Logs) { l.Activity[1].Target.Key = "DUNOSUCHUSER" }, "DUNOSUCHUSER"},
+		"activity through an unknown app":        {func(l *Logs) { l.Activity[1].IntegrationKey = "DINOSUCHAPP" }, "DINOSUCHAPP"},
+		"offline enrollment of an unknown user":  {func(l *Logs) { l.OfflineEnrollments[0].UserID = "DUNOSUCHUSER" }, "DUNOSUCHUSER"},
 	} {
 		account := SampleAccount()
 		tt.change(&account.Logs)
@@ -295,5 +299,88 @@ func TestStartRejectsLogsReferringToWhatIsNotServed(t *testing.T) {
 		} else if !strings.Contains(err.Error(), tt.named) {
 			t.Errorf("%s: Start gave %q, which does not name %s", name, err, tt.named)
 		}
+	}
+}
+
+func activityIDs(events []map[string]any) []string {
+	var ids []string
+	for _, e := range events {
+		ids = append(ids, strings.TrimPrefix(e["activity_id"].(string), "e0000000-0000-4000-8000-0000000000"))
+	}
+	return ids
+}
+
+// TestSampleActivityLogSendsBothFormsOfWhatIsDisputed: the sample's week,
+// with action as a string and as {name, details}, the result in outcome
+// and beside the event, details as JSON in strings, the address as an
+// object; paged by its cursor, one string, with total_objects an object.
+func TestSampleActivityLogSendsBothFormsOfWhatIsDisputed(t *testing.T) {
+	s := startServer(t, Options{})
+	var all []map[string]any
+	params := lastWeek(url.Values{"limit": {"3"}, "sort": {"ts:asc"}})
+	for {
+		page := readPage(t, s, activityLogPath, params)
+		if total := page.Response.Metadata["total_objects"]; !reflect.DeepEqual(total, map[string]any{"relation": "eq", "value": float64(7)}) {
+			t.Fatalf("total_objects %v", total)
+		}
+		all = append(all, page.Response.Items...)
+		cursor, ok := page.Response.Metadata["next_offset"].(string)
+		if !ok {
+			break
+		}
+		params.Set("next_offset", cursor)
+	}
+	if got := activityIDs(all); !slices.Equal(got, []string{"07", "06", "05", "04", "03", "02", "01"}) {
+		t.Fatalf("paged %v", got)
+	}
+	byID := map[string]map[string]any{}
+	for _, e := range all {
+		byID[activityIDs([]map[string]any{e})[0]] = e
+	}
+	if byID["01"]["action"] != "admin_login" || byID["01"]["outcome"].(map[string]any)["result"] != "SUCCESS" || byID["01"]["result"] != nil {
+		t.Errorf("01: %v", byID["01"])
+	}
+	if ip := byID["01"]["access_device"].(map[string]any)["ip"]; !reflect.DeepEqual(ip, map[string]any{"address": "198.51.100.23"}) {
+		t.Errorf("01: ip %v", ip)
+	}
+	action, _ := byID["02"]["action"].(map[string]any)
+	if action["name"] != "user_update" || action["details"] == nil || byID["02"]["result"] != "SUCCESS" || byID["02"]["outcome"] != nil {
+		t.Errorf("02: %v", byID["02"])
+	}
+	if byID["02"]["actor"].(map[string]any)["name"] != "Reporting (read-only)" || byID["02"]["application"].(map[string]any)["type"] != "adminapi" {
+		t.Errorf("02: actor %v, application %v", byID["02"]["actor"], byID["02"]["application"])
+	}
+	var details map[string]any
+	if text, ok := byID["05"]["old_target"].(map[string]any)["details"].(string); !ok || json.Unmarshal([]byte(text), &details) != nil || details["status"] != "Active" {
+		t.Errorf("05: old_target %v", byID["05"]["old_target"])
+	}
+	if _, ok := byID["03"]["target"]; !ok {
+		t.Errorf("03 has no target")
+	}
+	if _, ok := byID["01"]["target"]; ok {
+		t.Errorf("01 has a target: %v", byID["01"]["target"])
+	}
+}
+
+func TestOfflineEnrollmentLogServesAPageFromMintime(t *testing.T) {
+	s := startServer(t, Options{})
+	c := newClient(s, s.IntegrationKey(), s.SecretKey())
+	status, body := call(t, c, offlineEnrollmentLogPath, url.Values{"mintime": {strconv.FormatInt(time.Now().Add(-30*24*time.Hour).Unix(), 10)}})
+	var answer struct {
+		Response []map[string]any `json:"response"`
+	}
+	if status != http.StatusOK || json.Unmarshal(body, &answer) != nil || len(answer.Response) != 3 {
+		t.Fatalf("HTTP %d %s", status, body)
+	}
+	first, last := answer.Response[0], answer.Response[2]
+	if first["username"] != "yamada.taro" || first["object"] != "VPN (Auth API)" || first["description"] != nil || last["action"] != "o2fa_user_provisioned" {
+		t.Errorf("oldest %v, newest %v", first, last)
+	}
+	var description map[string]any
+	if json.Unmarshal([]byte(last["description"].(string)), &description) != nil || description["hostname"] != "JSMITH-LAPTOP" {
+		t.Errorf("description %v", last["description"])
+	}
+	if status, body := call(t, c, offlineEnrollmentLogPath, url.Values{"mintime": {"0"}, "maxtime": {"1"}}); status != http.StatusBadRequest {
+		t.Errorf("a maxtime: HTTP %d %s", status, body)
 	}
 }

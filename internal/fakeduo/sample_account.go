@@ -100,6 +100,10 @@ const (
 //
 // The policy summary lists the custom policies only.
 //
+// Administrators may log in with Duo Push (Verified Push, 6 digits),
+// passcodes from Duo Mobile, WebAuthn and SMS (sent as "True"), not with
+// phone calls (0), YubiKeys ("False") or hardware tokens (false).
+//
 // Settings: lockout_expire_duration null, log_retention_days 180,
 // user_telephony_cost_max 20.0. Summary: 8 admins, 6 integrations, 960
 // telephony credits, 7 users and 1 pending deletion, edition "Duo Premier".
@@ -303,6 +307,11 @@ func SampleAccount() Account {
 			{DAKey: "DDSAMPLE000000000001", DAID: "7c0f3b9e-1d2a-4e5f-8a6b-000000000001", DeviceName: "jsmith-mbp", DuoDesktopVersion: "6.3.0", OSFamily: "Mac OS X", UserID: "DUSAMPLE000000000001"},
 			{DAKey: "DDSAMPLE000000000002", DAID: "7c0f3b9e-1d2a-4e5f-8a6b-000000000002", DeviceName: "ZOE-LAPTOP", DuoDesktopVersion: "5.1.0.0", OSFamily: "Windows", UserID: "DUSAMPLE000000000002"},
 			{DAKey: "DDSAMPLE000000000003", DAID: "7c0f3b9e-1d2a-4e5f-8a6b-000000000003", DeviceName: "", DuoDesktopVersion: "6.3.0.0", OSFamily: "Windows", UserID: "DUSAMPLE000000000008"},
+		},
+		// Every form a flag may come in; SMS allowed is an audit finding.
+		AdminAuthMethods: AdminAuthMethods{
+			PushEnabled: true, SMSEnabled: "True", VoiceEnabled: 0, MobileOTPEnabled: 1, YubikeyEnabled: "False",
+			HardwareTokenEnabled: false, WebAuthnEnabled: true, VerifiedPushEnabled: true, VerifiedPushLength: 6,
 		},
 		TelephonyCreditsRemaining: 960,
 		Edition:                   ptr("Duo Premier"),

@@ -98,6 +98,26 @@ var (
 // login, sms 1; 9d yamada.taro phone 9; 15d mary.major phone 2; 25d
 // mary.major enrollment sms 1: 10 credits in the last seven days.
 //
+// Activity log (activity_id e0000000-0000-4000-8000-0000000000NN; the
+// forms Duo's sources disagree on vary: action as a string or as {name,
+// details}, the result as outcome.result or beside the event):
+//
+//	NN  ago   actor (type)                      action              target                       forms
+//	01  1h    Olivia Ortega (admin)             admin_login         -                            string, outcome SUCCESS, a device
+//	02  1d2h  Reporting (read-only) (adminapi)  user_update         svc-backup, old_target       object, result at top, application
+//	03  2d3h  Olivia Ortega (admin)             integration_update  Expense Portal (integration) string, outcome SUCCESS
+//	04  3d    Björn Ødegård (admin)             admin_create        Nina Patel (admin)           object, outcome SUCCESS
+//	05  5d    Harper Hughes (admin)             user_update         zoe.nunez, old_target        string, result at top
+//	06  5d1h  jsmith (user)                     phone_create        +15555550100 (phone)         string, outcome, a device
+//	07  6d2h  Corp Directory (admin_sync)       group_update        Finance (AD sync) (group)    object, outcome SUCCESS
+//	08  9d    Olivia Ortega (admin)             integration_update  Terraform (read/write)       string, outcome SUCCESS
+//	09  20d   Olivia Ortega (admin)             admin_login         -                            string, outcome FAILURE
+//	10  25d   System (system)                   user_update         rocket.rider                 string, result at top
+//
+// Offline enrollment log: 2d jsmith o2fa_user_provisioned and 8d
+// ada.lovelace o2fa_user_reenrolled on Intranet (OIDC); 12d yamada.taro
+// o2fa_user_deprovisioned on VPN (Auth API), without a description.
+//
 // Trust Monitor:
 //
 //	sekey                 ago  type                 priority  state      surfaced or about
@@ -235,5 +255,54 @@ func sampleLogs() Logs {
 			Explanations: []TrustMonitorExplanation{{Summary: "ada.lovelace has rarely used this IP.", Type: "UNUSUAL_NETBLOCK"}},
 		},
 	}
-	return Logs{Authentications: authentications, AdministratorActions: actions, Telephony: telephony, TrustMonitor: trustMonitor}
+	activity := func(n string, ago time.Duration, actor ActivityObject, action string, target *ActivityObject, result string) Activity {
+		return Activity{Ago: ago, ActivityID: "e0000000-0000-4000-8000-0000000000" + n, Actor: actor, Action: action, Target: target, Result: result}
+	}
+	admin := func(id string) ActivityObject { return ActivityObject{Key: id, Type: "admin"} }
+	user := func(id string, details map[string]any) *ActivityObject {
+		return &ActivityObject{Key: id, Type: "user", Details: details}
+	}
+	withDetails := func(a Activity, details map[string]any) Activity { a.ActionDetails = details; return a }
+	atTop := func(a Activity) Activity { a.ResultAtTop = true; return a }
+	login := activity("01", ago(0, 1), admin(olivia), "admin_login", nil, "SUCCESS")
+	login.AccessDevice = &ActivityDevice{Browser: "Chrome", BrowserVersion: "124.0.6367.91", OS: "Mac OS X", OSVersion: "14.4.1", IP: "198.51.100.23",
+		Location: Location{City: ptr("Boston"), State: ptr("Massachusetts"), Country: ptr("United States")}}
+	throughAPI := atTop(withDetails(activity("02", ago(1, 2), ActivityObject{Key: "DISAMPLE000000000002", Type: "adminapi"}, "user_update",
+		user(backup, map[string]any{"notes": "Service account \"backup\""}), "SUCCESS"), map[string]any{"fields": []string{"notes"}}))
+	throughAPI.OldTarget = user(backup, map[string]any{"notes": ""})
+	throughAPI.IntegrationKey = "DISAMPLE000000000002"
+	toBypass := atTop(activity("05", ago(5, 0), admin(harper), "user_update", user(zoe, map[string]any{"status": "Bypass"}), "SUCCESS"))
+	toBypass.OldTarget = user(zoe, map[string]any{"status": "Active"})
+	phone := activity("06", ago(5, 1), ActivityObject{Key: jsmith, Type: "user"}, "phone_create",
+		&ActivityObject{Key: "DPSAMPLE000000000001", Name: "+15555550100", Type: "phone", Details: map[string]any{"number": "+15555550100", "extension": ""}}, "SUCCESS")
+	phone.AccessDevice = &ActivityDevice{Browser: "Mobile Safari", BrowserVersion: "17.4", OS: "iOS", OSVersion: "17.4.1", IP: "192.0.2.77",
+		Location: Location{City: ptr("Madrid"), State: ptr("Madrid"), Country: ptr("Spain")}}
+	activities := []Activity{
+		login,
+		throughAPI,
+		activity("03", ago(2, 3), admin(olivia), "integration_update",
+			&ActivityObject{Key: expenses, Name: "Expense Portal", Type: "integration", Details: map[string]any{"user_access": "PERMITTED_GROUPS"}}, "SUCCESS"),
+		withDetails(activity("04", ago(3, 0), admin(bjorn), "admin_create", &ActivityObject{Key: "DESAMPLE000000000006", Type: "admin", Details: map[string]any{"role": "User Manager"}}, "SUCCESS"),
+			map[string]any{"role": "User Manager"}),
+		toBypass,
+		phone,
+		withDetails(activity("07", ago(6, 2), ActivityObject{Key: "DCSAMPLE000000000001", Name: "Corp Directory", Type: "admin_sync"}, "group_update",
+			&ActivityObject{Key: "DGSAMPLE000000000003", Name: "Finance (AD sync)", Type: "group"}, "SUCCESS"), map[string]any{"synced_users": 2}),
+		activity("08", ago(9, 0), admin(olivia), "integration_update",
+			&ActivityObject{Key: "DISAMPLE000000000001", Type: "adminapi", Details: map[string]any{"adminapi_write_resource": 1}}, "SUCCESS"),
+		activity("09", ago(20, 0), admin(olivia), "admin_login", nil, "FAILURE"),
+		atTop(activity("10", ago(25, 0), ActivityObject{Name: "System", Type: "system"}, "user_update", user(rocket, map[string]any{"status": "Locked Out"}), "SUCCESS")),
+	}
+
+	offline := []OfflineEnrollment{
+		{Ago: ago(2, 0), UserID: jsmith, IntegrationKey: intranet, Action: "o2fa_user_provisioned",
+			Description: map[string]any{"user_agent": "Duo Authentication for Windows Logon 4.3.0", "hostname": "JSMITH-LAPTOP", "factor": "duo_otp"}},
+		{Ago: ago(8, 0), UserID: ada, IntegrationKey: intranet, Action: "o2fa_user_reenrolled",
+			Description: map[string]any{"user_agent": "Duo Authentication for macOS 2.0.1", "hostname": "ada-mbp", "factor": "security_key"}},
+		{Ago: ago(12, 0), UserID: yamada, IntegrationKey: vpn, Action: "o2fa_user_deprovisioned"},
+	}
+	return Logs{
+		Authentications: authentications, AdministratorActions: actions, Telephony: telephony, TrustMonitor: trustMonitor,
+		Activity: activities, OfflineEnrollments: offline,
+	}
 }

@@ -17,7 +17,9 @@
 //	/admin/v1/webauthncredentials, …/{webauthnkey}     100 / 500
 //	/admin/v1/endpoints, …/{epkey}                     100 / 500
 //	/admin/v1/desktop_authenticators, …/{dakey}        100 / 500
+//	/admin/v1/admins/allowed_auth_methods              -
 //	/admin/v1/settings, /admin/v1/info/summary         -
+//	/admin/v1/info/{authentication_attempts, …}        - (see reports.go)
 //	/admin/v2/policies, …/{policy_key}                 100 / 100 (signed v5 only; see policies.go)
 //	/admin/v2/policies/global, …/summary, …/calculate  -
 //
@@ -28,6 +30,25 @@
 // Options.Account; phones, tokens and WebAuthn credentials are listed
 // from their holders. What is
 // served is immutable after Start, unless Options.Faults changes it.
+//
+// Each key reads what its grants allow, as at Duo; any other GET is
+// answered HTTP 403, code 40301 (see grantedPaths for which grant each
+// endpoint needs). Two kinds of key sign requests:
+//
+//   - the fake's own (Options.IntegrationKey and SecretKey), which may read
+//     everything unless Options.Grants says otherwise: a test that needs a
+//     key without the log and administrator grants starts the fake with
+//     Options{Grants: &Grants{ReadResource: true, Applications: true,
+//     Settings: true, Information: true}}. The account holds no record of
+//     this key: GET /admin/v3/integrations/{its key} is a 404, as for an
+//     Accounts API key;
+//   - the keys of the account's Admin API applications (Account.Integrations
+//     of type adminapi, their IntegrationKey and SecretKey), each with the
+//     grants of its adminapi_* flags, whose record the account serves: a
+//     test signs with one to read with a key that Duo knows, such as
+//     SampleAccount's DISAMPLE000000000001 (every grant but
+//     allow_to_set_permissions) or DISAMPLE000000000002 (read grants but
+//     applications and settings).
 package fakeduo
 
 import (
@@ -67,6 +88,13 @@ type Options struct {
 	// authenticated, as Duo answers an Admin API application that lacks
 	// the permission.
 	Denied []string
+	// Grants are what the fake's own key may read; nil grants everything
+	// (AllGrants). See the package comment.
+	Grants *Grants
+	// FlatReports answers the account info reports in the flat shape of
+	// duo_client_python's docstring rather than the nested one of Duo's
+	// Java and Node examples (see reports.go).
+	FlatReports bool
 	// UsernameListMatchesAliases makes username_list on /admin/v1/users
 	// match aliases too, not only usernames.
 	UsernameListMatchesAliases bool
@@ -100,6 +128,7 @@ type Server struct {
 	lastAuthorization atomic.Pointer[string]
 
 	denied                     []string
+	flatReports                bool
 	usernameListMatchesAliases bool
 	answers                    []Answer
 
@@ -166,6 +195,7 @@ func newServer(opts Options) (*Server, error) {
 		listRequests: map[string]*atomic.Int64{membersListing.path: {}},
 
 		usernameListMatchesAliases: opts.UsernameListMatchesAliases,
+		flatReports:                opts.FlatReports,
 		answers:                    opts.Answers,
 		inFlight:                   inFlightLimit{most: int64(opts.MaxInFlight)},
 		accountsAPI:                opts.AccountsAPI,
@@ -200,13 +230,19 @@ func newServer(opts Options) (*Server, error) {
 	if users == nil {
 		users = SampleUsers()
 	}
-	s.credentials = newCredentials(s.ikey, s.skey, account.Integrations)
+	grants := AllGrants()
+	if opts.Grants != nil {
+		grants = *opts.Grants
+	}
+	s.credentials = newCredentials(s.ikey, s.skey, grants, account.Integrations)
+	// The Accounts API keys are not Admin API applications of the account:
+	// checkAccountsAPI says what they may do.
 	if opts.AccountsAPI != nil {
-		s.credentials[opts.AccountsAPI.IntegrationKey] = &credential{secretKey: opts.AccountsAPI.SecretKey}
+		s.credentials[opts.AccountsAPI.IntegrationKey] = &credential{secretKey: opts.AccountsAPI.SecretKey, grants: AllGrants()}
 		s.listRequests[accountListPath] = &atomic.Int64{}
 	}
 	if opts.Parent != nil {
-		s.credentials[opts.Parent.IntegrationKey] = &credential{secretKey: opts.Parent.SecretKey}
+		s.credentials[opts.Parent.IntegrationKey] = &credential{secretKey: opts.Parent.SecretKey, grants: AllGrants()}
 	}
 	var err error
 	if s.snap, err = newSnapshot(users, opts.Groups, account); err != nil {
@@ -285,7 +321,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.waitLatency(r.Context()) {
 		return
 	}
-	if apiErr := s.authenticate(r, time.Now()); apiErr != nil {
+	signer, apiErr := s.authenticate(r, time.Now())
+	if apiErr != nil {
 		s.writeError(w, apiErr)
 		return
 	}
@@ -301,6 +338,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.injectFault(w, r, s.countRequest()) {
+		return
+	}
+	if !signer.grants.allow(r.URL.EscapedPath()) {
+		s.writeError(w, errForbidden)
 		return
 	}
 	s.serveAccount(w, r)

@@ -1,5 +1,10 @@
 package fakeduo
 
+import (
+	"encoding/json"
+	"fmt"
+)
+
 // snapshot is everything the fake serves, encoded once. It never changes:
 // a Faults mutation replaces it whole.
 type snapshot struct {
@@ -13,6 +18,8 @@ type snapshot struct {
 	bypassCodes  collection
 	policies     policyIndex
 	settings     []byte
+	// adminAuthMethods is the answer of allowed_auth_methods.
+	adminAuthMethods []byte
 	// Devices and credentials.
 	webAuthnCredentials   collection
 	endpoints             collection
@@ -84,6 +91,9 @@ func newSnapshot(users []User, extraGroups []Group, account *Account) (*snapshot
 	}
 	if snap.settings, snap.summary, err = encodeAccountObjects(users, account); err != nil {
 		return nil, err
+	}
+	if snap.adminAuthMethods, err = json.Marshal(account.AdminAuthMethods); err != nil {
+		return nil, fmt.Errorf("fakeduo: encode the administrators' login methods: %w", err)
 	}
 	return &snap, nil
 }

@@ -84,14 +84,18 @@ func (a *account) adminWithID(ctx context.Context, adminID string) (*duo.Admin, 
 }
 
 // heldOr finds an object in the shared read named key when the plan holds
-// it or is reading it, and otherwise asks Duo with ask. A shared read that
-// failed is someone else's failure: ask then gets this caller's own answer,
-// or its own error.
+// it or is reading it, and otherwise asks Duo with ask. An object that the
+// read lacks is asked of Duo too before it is reported missing: it may have
+// been created while the plan ran, or a proxy may have cut the listing
+// short. A shared read that failed is someone else's failure: ask then gets
+// this caller's own answer, or its own error.
 func heldOr[R, T any](ctx context.Context, a *account, key string, find func(R) (*T, error), ask func(context.Context) (*T, error)) (*T, error) {
 	read, ok, err := held[R](ctx, &a.shared, key)
 	switch {
 	case ok && err == nil:
-		return find(read)
+		if found, err := find(read); found != nil || err != nil {
+			return found, err
+		}
 	case ok && ctx.Err() != nil:
 		// This caller gave up waiting for the read.
 		return nil, err

@@ -2,15 +2,23 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
+	"github.com/idaudit/terraform-provider-duo/internal/fakeduo"
 )
 
 func newSharedReads() *sharedReads {
@@ -74,15 +82,23 @@ func TestSharedReadStopsWhenEveryoneGivesUp(t *testing.T) {
 		close(stopped)
 		return 0, fmt.Errorf("%w (while waiting to retry after: HTTP 429)", duo.Stopped(ctx, "GET /admin/v1/users"))
 	}
-	impatient, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer cancel()
 	patient, cancelPatient := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() {
 		_, err := shared(patient, s, "the listing", read)
 		done <- err
 	}()
-	time.Sleep(5 * time.Millisecond) // the patient one waits first
+	// The patient one waits first.
+	for waiting := 0; waiting == 0; {
+		time.Sleep(time.Millisecond)
+		s.mu.Lock()
+		if r, ok := s.reads["the listing"]; ok {
+			waiting = r.waiting
+		}
+		s.mu.Unlock()
+	}
+	impatient, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
 	_, err := shared(impatient, s, "the listing", read)
 	if err == nil || !strings.Contains(err.Error(), "Waiting for the listing, which other data sources still wait for, did not finish within the read timeout") {
 		t.Fatalf("got %v, want the read timeout explained", err)
@@ -212,5 +228,109 @@ func TestHeldOrAsksWithACallerThatHasGivenUp(t *testing.T) {
 		func(context.Context) (*int, error) { return nil, stopped })
 	if v != nil || !errors.Is(err, stopped) {
 		t.Fatalf("got %v, %v; want the request's own error, not nothing found", v, err)
+	}
+}
+
+// listingWithout is an answer of the listing at path that leaves out the
+// object with the ID id, as a proxy that cut the listing short sends it:
+// one page, whose total_objects counts what it holds.
+func listingWithout(t *testing.T, env *accEnv, path, idField, id string) fakeduo.Answer {
+	t.Helper()
+	kept := slices.DeleteFunc(env.rawList(t, path, 100, nil), func(o map[string]any) bool { return o[idField] == id })
+	body, err := json.Marshal(map[string]any{"stat": "OK", "response": kept, "metadata": map[string]any{"total_objects": len(kept)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fakeduo.Answer{Path: path, Body: body}
+}
+
+// TestAccLookups_missingFromTheListingIsConfirmed reads a user, a group and
+// an administrator by ID beside listings that a proxy cut short, and a
+// user by username created while the plan ran: the listings lack them, and
+// each is asked of Duo before it would be reported missing.
+func TestAccLookups_missingFromTheListingIsConfirmed(t *testing.T) {
+	sample := newAccEnv(t, fakeduo.Options{})
+	sample.requireFake(t)
+	user, group, admin := sample.rawUsers(t, nil)[2], sample.rawGroups(t)[1], sample.rawList(t, "/admin/v1/admins", 100, nil)[3]
+	userID, groupID, adminID := user["user_id"].(string), group["group_id"].(string), admin["admin_id"].(string)
+	cutShort := newAccEnv(t, fakeduo.Options{Answers: []fakeduo.Answer{
+		listingWithout(t, sample, "/admin/v1/users", "user_id", userID),
+		listingWithout(t, sample, "/admin/v1/groups", "group_id", groupID),
+		listingWithout(t, sample, "/admin/v1/admins", "admin_id", adminID),
+	}})
+
+	// A user created once the listing has been read: inserted after the
+	// first request of the listing, which holds all users in one page.
+	created := fakeduo.GeneratedUsers(1)[0]
+	duringThePlan := newAccEnv(t, fakeduo.Options{Faults: &fakeduo.Faults{MutateAfter: 1, Insert: []fakeduo.User{created}}})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: cutShort.config(fmt.Sprintf(`
+data "duo_users" "all" {}
+data "duo_groups" "all" {}
+data "duo_admins" "all" {}
+data "duo_user" "x" {
+  user_id    = %q
+  depends_on = [data.duo_users.all]
+}
+data "duo_group" "x" {
+  group_id   = %q
+  depends_on = [data.duo_groups.all]
+}
+data "duo_admin" "x" {
+  admin_id   = %q
+  depends_on = [data.duo_admins.all]
+}
+`, userID, groupID, adminID)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.duo_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(len(sample.rawUsers(t, nil))-1)),
+					expectUser("data.duo_user.x", user),
+					expectUser("data.duo_group.x", with(group, map[string]any{"include_members": nil, "users": nil})),
+					expectUser("data.duo_admin.x", with(admin, map[string]any{"email": admin["email"]})),
+				},
+			},
+			{
+				Config: duringThePlan.config(fmt.Sprintf(`
+data "duo_users" "all" {}
+data "duo_user" "created" {
+  username   = %q
+  depends_on = [data.duo_users.all]
+}
+`, created.Username)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.duo_user.created", tfjsonpath.New("user_id"), knownvalue.StringExact(created.UserID)),
+				},
+			},
+		},
+	})
+	if stats := duringThePlan.fake.Stats(); stats.Mutations != 1 {
+		t.Fatalf("the user was not created during the plan: %+v", stats)
+	}
+}
+
+func TestHeldOrAsksDuoForWhatTheReadLacks(t *testing.T) {
+	a := &account{shared: sharedReads{reads: map[string]*flight[any]{}}}
+	if _, err := shared(context.Background(), &a.shared, "the listing", func(context.Context) ([]int, error) { return []int{1, 2}, nil }); err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	lookUp := func(want int) (*int, error) {
+		return heldOr(context.Background(), a, "the listing", func(listed []int) (*int, error) {
+			if slices.Contains(listed, want) {
+				return &want, nil
+			}
+			return nil, nil
+		}, func(context.Context) (*int, error) {
+			asked++
+			return &want, nil
+		})
+	}
+	if v, err := lookUp(2); err != nil || *v != 2 || asked != 0 {
+		t.Fatalf("a listed object: %v, %v after %d asks; want it from the listing", v, err, asked)
+	}
+	if v, err := lookUp(3); err != nil || *v != 3 || asked != 1 {
+		t.Fatalf("an object the listing lacks: %v, %v after %d asks; want Duo's answer", v, err, asked)
 	}
 }

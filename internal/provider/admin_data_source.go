@@ -22,7 +22,7 @@ var adminObject = object[duo.Admin]{
 		{
 			argument: "admin_id",
 			description: "The ID of the administrator to read. Exactly one of `admin_id` and `email` must be set. " +
-				"When the plan has read the administrator listing, or is reading it (for a `duo_admins`, or a `duo_admin` by `email`), the administrator is found in it without a request of its own.",
+				"When the plan has read the administrator listing, or is reading it (for a `duo_admins`, or a `duo_admin` by `email`), the administrator is found in it without a request of its own; one that the listing lacks is asked of Duo before it is reported missing.",
 			find: func(ctx context.Context, client *account, adminID string) (*duo.Admin, error) {
 				return client.adminWithID(ctx, adminID)
 			},

@@ -75,10 +75,19 @@ func getAll(ctx context.Context, b *batcher[string, string], keys []string) ([]s
 	return values, errs
 }
 
+// The tests send a batch on what they control (a full batch, or every read
+// in progress waiting), with windows of an hour: how close together the
+// goroutines of a test arrive depends on the machine's load.
+
 func TestBatcherSendsLookupsThatArriveTogetherOnce(t *testing.T) {
 	lookup := &recordingLookup{missing: []string{"ghost"}}
-	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
+	group := &batchGroup{}
+	b := newBatcher("the lookup of things", 100, group, lookup.lookUp)
+	b.window = time.Hour
 	keys := []string{"a", "b", "ghost", "c", "a"}
+	for range keys {
+		group.readStarted()
+	}
 	values, errs := getAll(context.Background(), b, keys)
 	if err := errors.Join(errs...); err != nil {
 		t.Fatal(err)
@@ -90,7 +99,8 @@ func TestBatcherSendsLookupsThatArriveTogetherOnce(t *testing.T) {
 	if len(calls) != 1 || len(calls[0]) != 4 {
 		t.Fatalf("looked up %q, want the four keys once, in one call", calls)
 	}
-	// A later lookup is a batch of its own.
+	// A later lookup is a batch of its own, sent at the end of its window.
+	b.window = lookupWindow
 	if value, err := b.get(context.Background(), "d"); err != nil || *value != "value of d" {
 		t.Fatalf("a later lookup got %v, %v", value, err)
 	}
@@ -102,7 +112,8 @@ func TestBatcherSendsLookupsThatArriveTogetherOnce(t *testing.T) {
 func TestBatcherSendsAFullBatchAtOnce(t *testing.T) {
 	lookup := &recordingLookup{}
 	b := newBatcher("the lookup of things", 3, nil, lookup.lookUp)
-	keys := []string{"a", "b", "c", "d", "e", "f", "g"}
+	b.window, b.streamWindow = time.Hour, time.Hour
+	keys := []string{"a", "b", "c", "d", "e", "f"}
 	values, errs := getAll(context.Background(), b, keys)
 	if err := errors.Join(errs...); err != nil {
 		t.Fatal(err)
@@ -116,9 +127,8 @@ func TestBatcherSendsAFullBatchAtOnce(t *testing.T) {
 	for _, call := range lookup.callsMade() {
 		sizes = append(sizes, len(call))
 	}
-	slices.Sort(sizes)
-	if !slices.Equal(sizes, []int{1, 3, 3}) {
-		t.Errorf("sent batches of %v keys, want two full batches of 3 and one of 1", sizes)
+	if !slices.Equal(sizes, []int{3, 3}) {
+		t.Errorf("sent batches of %v keys, want two full batches of 3", sizes)
 	}
 }
 
@@ -139,9 +149,11 @@ func TestBatcherFailureFailsItsBatchOnly(t *testing.T) {
 
 func TestBatcherKeepsLookingUpForThoseStillWaiting(t *testing.T) {
 	lookup := &recordingLookup{release: make(chan struct{}), ended: make(chan error, 1)}
-	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
-	impatient, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
+	b := newBatcher("the lookup of things", 2, nil, lookup.lookUp)
+	b.window = time.Hour
+	// Its read timeout ends once the batch is sent.
+	impatient, timeout := context.WithCancelCause(context.Background())
+	defer timeout(nil)
 	impatientErr := make(chan error)
 	go func() {
 		_, err := b.get(impatient, "a")
@@ -155,6 +167,10 @@ func TestBatcherKeepsLookingUpForThoseStillWaiting(t *testing.T) {
 		}
 		patient <- value
 	}()
+	for len(lookup.callsMade()) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	timeout(context.DeadlineExceeded)
 	err := <-impatientErr
 	if err == nil || !strings.Contains(err.Error(), "Waiting for the lookup of things, which other data sources still wait for, did not finish within the read timeout") {
 		t.Fatalf("the impatient lookup got %v, want its own read timeout", err)
@@ -175,7 +191,8 @@ func TestBatcherKeepsLookingUpForThoseStillWaiting(t *testing.T) {
 
 func TestBatcherStopsWhenEveryoneGivesUp(t *testing.T) {
 	lookup := &recordingLookup{release: make(chan struct{}), ended: make(chan error, 1)}
-	b := newBatcher("the lookup of things", 100, nil, lookup.lookUp)
+	b := newBatcher("the lookup of things", 2, nil, lookup.lookUp)
+	b.window = time.Hour
 	ctx, cancel := context.WithCancel(context.Background())
 	errs := make(chan error, 2)
 	for _, key := range []string{"a", "b"} {
@@ -200,6 +217,7 @@ func TestBatcherStopsWhenEveryoneGivesUp(t *testing.T) {
 	}
 	// A batch that everyone gave up on takes no new lookups.
 	close(lookup.release)
+	b.window = lookupWindow
 	if value, err := b.get(context.Background(), "c"); err != nil || *value != "value of c" {
 		t.Fatalf("after an abandoned batch, got %v, %v", value, err)
 	}
@@ -295,8 +313,11 @@ func TestBatcherCollectsLookupsWhileABatchIsAnswered(t *testing.T) {
 		values, _ := getAll(context.Background(), b, []string{"b", "c"})
 		later <- values
 	}()
-	// Much longer than the window: b and c wait for a's answer.
-	time.Sleep(50 * time.Millisecond)
+	for waiting, _ := b.waiting(); waiting < 2; waiting, _ = b.waiting() {
+		time.Sleep(time.Millisecond)
+	}
+	// Longer than the window: b and c still wait for a's answer.
+	time.Sleep(5 * b.streamWindow)
 	if calls := lookup.callsMade(); len(calls) != 1 {
 		t.Fatalf("looked up %q while the first batch was being answered", calls)
 	}

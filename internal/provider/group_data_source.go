@@ -24,7 +24,7 @@ var groupObject = object[duo.Group]{
 		{
 			argument: "group_id",
 			description: "The ID of the group to read. Exactly one of `group_id` and `name` must be set. " +
-				"When the plan has read the group listing, or is reading it (for a `duo_groups`, or a `duo_group` by `name`), the group is found in it without a request of its own.",
+				"When the plan has read the group listing, or is reading it (for a `duo_groups`, or a `duo_group` by `name`), the group is found in it without a request of its own; one that the listing lacks is asked of Duo before it is reported missing.",
 			find: func(ctx context.Context, client *account, groupID string) (*duo.Group, error) {
 				return client.groupWithID(ctx, groupID)
 			},

@@ -137,3 +137,69 @@ var trustMonitorEventSpec = newObjectSpec(
 	nestedObjectField("enabled_by", "`bypass_status` events: the administrator who put the user in bypass.", trustMonitorActorSpec("administrator"), func(e *duo.TrustMonitorEvent) *duo.TrustMonitorActor { return e.EnabledBy }),
 	nestedObjectField("enabled_for", "`bypass_status` events: the user put in bypass.", trustMonitorActorSpec("user"), func(e *duo.TrustMonitorEvent) *duo.TrustMonitorActor { return e.EnabledFor }),
 )
+
+// activityObjectSpec is an actor or a target of the activity log.
+func activityObjectSpec(what string) objectSpec[duo.ActivityObject] {
+	return newObjectSpec(
+		stringField("key", "The "+what+"'s ID, such as a user's, an administrator's or a phone's; empty for Duo itself.", func(o *duo.ActivityObject) *string { return o.Key }),
+		stringField("name", "The "+what+"'s name, such as a username, an administrator's name or a phone number.", func(o *duo.ActivityObject) *string { return o.Name }),
+		stringField("type", "What the "+what+" is, such as `admin`, `adminapi` (an Admin API application), `admin_sync`, `azure_sync`, `ldapsync`, `deviceapi`, `system`, `user`, `phone`, `group` or `integration`.",
+			func(o *duo.ActivityObject) *string { return o.Type }),
+		jsonTextField("details", "More about the "+what+", as JSON to read with `jsondecode` (Duo sends a JSON object encoded in a string); null when Duo sends none.",
+			func(o *duo.ActivityObject) *duo.JSONText { return o.Details }),
+	)
+}
+
+var activityLogSpec = newObjectSpec(
+	stringField("activity_id", "The event's ID.", func(e *duo.ActivityLog) *string { return e.ActivityID }),
+	stringField("ts", "When it happened, as an ISO 8601 time with microseconds, such as `2020-02-13T18:56:20.351346+00:00`.", func(e *duo.ActivityLog) *string { return e.TS }),
+	stringField("akey", "The account's ID.", func(e *duo.ActivityLog) *string { return e.Akey }),
+	stringField("action", "What was done, such as `admin_login`, `admin_create`, `user_update`, `phone_create`, `integration_update` or `group_update`. "+
+		"Duo's sources show it as the name alone or as an object of the name and details: this is the name in either form.",
+		func(e *duo.ActivityLog) *string {
+			if e.Action == nil {
+				return nil
+			}
+			return e.Action.Name
+		}),
+	jsonTextField("action_details", "The action's details, as JSON to read with `jsondecode`, when Duo sends the action as an object of its name and details; null when it sends the name alone.",
+		func(e *duo.ActivityLog) *duo.JSONText {
+			if e.Action == nil {
+				return nil
+			}
+			return e.Action.Details
+		}),
+	nestedObjectField("actor", "Who did it.", activityObjectSpec("actor"), func(e *duo.ActivityLog) *duo.ActivityObject { return e.Actor }),
+	nestedObjectField("target", "What was acted on; null for actions without one, such as a login.", activityObjectSpec("target"), func(e *duo.ActivityLog) *duo.ActivityObject { return e.Target }),
+	nestedObjectField("old_target", "The target as it was before the change; null when Duo does not send it (only Elastic's payloads show it).", activityObjectSpec("target"),
+		func(e *duo.ActivityLog) *duo.ActivityObject { return e.OldTarget }),
+	nestedObjectField("application", "The application the change came through, such as an Admin API application; null when none.", newObjectSpec(
+		stringField("key", "Its integration key.", func(a *duo.ActivityApplication) *string { return a.Key }),
+		stringField("name", "Its name.", func(a *duo.ActivityApplication) *string { return a.Name }),
+		stringField("type", "Its type, such as `adminapi`.", func(a *duo.ActivityApplication) *string { return a.Type }),
+	), func(e *duo.ActivityLog) *duo.ActivityApplication { return e.Application }),
+	nestedObjectField("access_device", "The device the actor acted from; null when Duo does not send it.", newObjectSpec(
+		stringField("browser", "The browser, such as `Chrome`.", func(d *duo.ActivityAccessDevice) *string { return d.Browser }),
+		stringField("browser_version", "The browser's version.", func(d *duo.ActivityAccessDevice) *string { return d.BrowserVersion }),
+		stringField("epkey", "The endpoint's key, when Duo knows the device as an endpoint.", func(d *duo.ActivityAccessDevice) *string { return d.EPKey }),
+		stringField("ip", "The IP address the actor acted from (Duo sends it as an object holding the address).", func(d *duo.ActivityAccessDevice) *string { return (*string)(d.IP) }),
+		nestedObjectField("location", "Where Duo places `ip`.", locationSpec, func(d *duo.ActivityAccessDevice) *duo.Location { return d.Location }),
+		stringField("os", "The operating system, such as `Mac OS X` or `Windows`.", func(d *duo.ActivityAccessDevice) *string { return d.OS }),
+		stringField("os_version", "The operating system's version.", func(d *duo.ActivityAccessDevice) *string { return d.OSVersion }),
+	), func(e *duo.ActivityLog) *duo.ActivityAccessDevice { return e.AccessDevice }),
+	nestedObjectField("outcome", "How it ended. Duo's sources show the result in an `outcome` object or beside the event's other fields: this holds it in either form; null when Duo sends neither.",
+		newObjectSpec(
+			stringField("result", "The result, such as `SUCCESS` or `FAILURE`.", func(o *duo.ActivityOutcome) *string { return o.Result }),
+		), (*duo.ActivityLog).Outcome),
+)
+
+var offlineEnrollmentLogSpec = newObjectSpec(
+	int64Field("timestamp", "When it happened, in Unix seconds.", func(e *duo.OfflineEnrollmentEntry) *duo.Int { return e.Timestamp }),
+	stringField("isotimestamp", "When it happened, as an ISO 8601 time.", func(e *duo.OfflineEnrollmentEntry) *string { return e.ISOTimestamp }),
+	stringField("username", "The user who enrolled, re-enrolled or lost offline access.", func(e *duo.OfflineEnrollmentEntry) *string { return e.Username }),
+	stringField("action", "`o2fa_user_provisioned` (the user enrolled in offline access), `o2fa_user_reenrolled` or `o2fa_user_deprovisioned` (the user lost it).",
+		func(e *duo.OfflineEnrollmentEntry) *string { return e.Action }),
+	stringField("object", "The integration, such as Duo Authentication for Windows Logon, by its name.", func(e *duo.OfflineEnrollmentEntry) *string { return e.Object }),
+	jsonTextField("description", "More about it, as JSON to read with `jsondecode`, such as `{\"user_agent\": ..., \"hostname\": ..., \"factor\": ...}` (Duo sends a JSON object encoded in a string); null when Duo sends none.",
+		func(e *duo.OfflineEnrollmentEntry) *duo.JSONText { return e.Description }),
+)

@@ -13,19 +13,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
 
-// The arguments of every log window.
-const (
-	mintimeArgument   = "mintime"
-	maxtimeArgument   = "maxtime"
-	maxEventsArgument = "max_events"
-)
+// maxEventsArgument is an argument of every log window, beside its window.
+const maxEventsArgument = "max_events"
+
+// logWindowTimes are the times of every log window, both required.
+var logWindowTimes = timeWindow{}
 
 // logWindow is a data source that returns the events of one of Duo's logs
 // in a time window, in one list attribute named like the data source.
@@ -94,24 +92,13 @@ func codeList(values []string) string {
 // windowDescription explains the window's arguments, for every log's
 // description.
 const windowDescription = "The window is required: `mintime` and `maxtime`, as RFC 3339 times such as `timeadd(plantimestamp(), \"-168h\")` and `plantimestamp()` " +
-	"for the seven days before the plan. It must start within the last 180 days, which is as far back as Duo serves logs. " +
+	"for the seven days before the plan, or as Unix seconds. It must start within the last 180 days, which is as far back as Duo serves logs. " +
 	"Duo serves an event about two minutes after it happens: a window that ends at the plan misses the last two minutes, which the next plan's window will hold. " +
 	"When more events match than `max_events` (default %d), the read fails, saying how many match, rather than return some of them: a missing event would be a missing finding. " +
 	"Log endpoints are rate limited sooner than listings: the provider waits and retries when Duo answers HTTP 429, and Duo asks that a log be read no more than once a minute."
 
 func (l logWindow[T]) dataSource() datasource.DataSource {
-	attributes := map[string]schema.Attribute{
-		mintimeArgument: schema.StringAttribute{
-			Required: true,
-			MarkdownDescription: "The start of the window, an RFC 3339 time such as `2024-06-01T00:00:00Z` or `timeadd(plantimestamp(), \"-168h\")`, " +
-				"within the last 180 days. Events at this time are included.",
-			Validators: []validator.String{rfc3339{}},
-		},
-		maxtimeArgument: schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "The end of the window, an RFC 3339 time after `mintime`, such as `plantimestamp()`. Events at this time are included.",
-			Validators:          []validator.String{rfc3339{}},
-		},
+	attributes := withAttributes(logWindowTimes.attributes(), map[string]schema.Attribute{
 		maxEventsArgument: schema.Int64Attribute{
 			Optional: true,
 			MarkdownDescription: fmt.Sprintf("The most events the read returns, at least `1`; by default `%d`. When more match, the read fails, "+
@@ -123,7 +110,7 @@ func (l logWindow[T]) dataSource() datasource.DataSource {
 			MarkdownDescription: l.objects,
 			NestedObject:        schema.NestedAttributeObject{Attributes: l.spec.attributes()},
 		},
-	}
+	})
 	for _, f := range l.filters {
 		attributes[f.name] = f.attribute()
 	}
@@ -131,7 +118,7 @@ func (l logWindow[T]) dataSource() datasource.DataSource {
 		name:        l.name,
 		description: l.description + "\n\n" + fmt.Sprintf(windowDescription, duo.DefaultMaxEvents),
 		attributes:  attributes,
-		validators:  []datasource.ConfigValidator{logWindowValidator{}},
+		validators:  []datasource.ConfigValidator{windowValidator{logWindowTimes}},
 		failure:     "Unable to read Duo " + l.what,
 		read: func(ctx context.Context, client *account, args *arguments) (map[string]stateAttribute, error) {
 			events := &encodedList[T]{spec: l.spec}
@@ -157,7 +144,7 @@ func (l logWindow[T]) dataSource() datasource.DataSource {
 // query reads the window and the filters. matchesNone is true when a
 // filter is an empty set, which no event matches.
 func (l logWindow[T]) query(args *arguments, now time.Time) (query duo.LogQuery, matchesNone bool, err error) {
-	mintime, maxtime, err := parseWindow(args.string(mintimeArgument).ValueString(), args.string(maxtimeArgument).ValueString(), now)
+	mintime, maxtime, err := logWindowTimes.read(args, now)
 	if err != nil {
 		return query, false, err
 	}
@@ -181,65 +168,4 @@ func (l logWindow[T]) query(args *arguments, now time.Time) (query duo.LogQuery,
 		}
 	}
 	return query, matchesNone, nil
-}
-
-// parseWindow parses a window's times and checks it as Duo would, reporting a
-// fault on the argument that holds it.
-func parseWindow(mintimeText, maxtimeText string, now time.Time) (mintime, maxtime time.Time, err error) {
-	mintime, errMin := time.Parse(time.RFC3339, mintimeText)
-	maxtime, errMax := time.Parse(time.RFC3339, maxtimeText)
-	switch {
-	case errMin != nil:
-		return mintime, maxtime, &argumentError{argument: mintimeArgument, summary: "Invalid time", detail: fmt.Sprintf("mintime must be an RFC 3339 time, not %q.", mintimeText)}
-	case errMax != nil:
-		return mintime, maxtime, &argumentError{argument: maxtimeArgument, summary: "Invalid time", detail: fmt.Sprintf("maxtime must be an RFC 3339 time, not %q.", maxtimeText)}
-	}
-	if err := duo.CheckWindow(mintime, maxtime, now); err != nil {
-		argument := mintimeArgument
-		if !mintime.Before(maxtime) {
-			argument = maxtimeArgument
-		}
-		return mintime, maxtime, &argumentError{argument: argument, summary: "Invalid log window", detail: capitalize(err.Error()) + "."}
-	}
-	return mintime, maxtime, nil
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// logWindowValidator checks the window at plan time, once both of its
-// times are known.
-type logWindowValidator struct{}
-
-func (logWindowValidator) Description(context.Context) string {
-	return "mintime must be before maxtime, within the last 180 days"
-}
-
-func (v logWindowValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (logWindowValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var mintime, maxtime types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(mintimeArgument), &mintime)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(maxtimeArgument), &maxtime)...)
-	if resp.Diagnostics.HasError() || mintime.IsNull() || mintime.IsUnknown() || maxtime.IsNull() || maxtime.IsUnknown() {
-		return
-	}
-	start, end, err := parseWindow(mintime.ValueString(), maxtime.ValueString(), time.Now())
-	// Terraform 1.5 evaluates plantimestamp() as the year 1 while it
-	// validates a configuration, before the plan has a time: a window
-	// before 1970, which no Duo log holds, is left for the read to check.
-	if epoch := time.Unix(0, 0); start.Before(epoch) || end.Before(epoch) {
-		return
-	}
-	var argumentErr *argumentError
-	// A time that is not RFC 3339 is the rfc3339 validator's to report.
-	if errors.As(err, &argumentErr) && argumentErr.summary != "Invalid time" {
-		resp.Diagnostics.AddAttributeError(path.Root(argumentErr.argument), argumentErr.summary, argumentErr.detail)
-	}
 }

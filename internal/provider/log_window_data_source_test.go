@@ -26,10 +26,12 @@ import (
 // Helpers shared by the tests of the log windows.
 
 const (
-	authLogPath      = "/admin/v2/logs/authentication"
-	adminLogPath     = "/admin/v1/logs/administrator"
-	telephonyLogPath = "/admin/v2/logs/telephony"
-	trustMonitorPath = "/admin/v1/trust_monitor/events"
+	authLogPath              = "/admin/v2/logs/authentication"
+	adminLogPath             = "/admin/v1/logs/administrator"
+	telephonyLogPath         = "/admin/v2/logs/telephony"
+	trustMonitorPath         = "/admin/v1/trust_monitor/events"
+	activityLogPath          = "/admin/v2/logs/activity"
+	offlineEnrollmentLogPath = "/admin/v1/logs/offline_enrollment"
 )
 
 // logsEvents is how many events of each log logsAccount holds, but Trust
@@ -137,10 +139,19 @@ func (e *accEnv) rawCursorLog(t *testing.T, path, listKey string, params url.Val
 }
 
 // rawAdminLog reads the administrator log of the window through
-// duo_api_golang itself, with the actions if any. Unlike the provider,
-// which holds back the events of a full page's last second, it asks again
-// from that second and skips the events of it that it already has.
+// duo_api_golang itself, with the actions if any.
 func (e *accEnv) rawAdminLog(t *testing.T, w testWindow, actions ...string) []map[string]any {
+	t.Helper()
+	return slices.DeleteFunc(e.rawV1Log(t, adminLogPath, w), func(event map[string]any) bool {
+		return len(actions) > 0 && !slices.Contains(actions, event["action"].(string))
+	})
+}
+
+// rawV1Log reads the v1 log at path of the window through duo_api_golang
+// itself. Unlike the provider, which holds back the events of a full
+// page's last second, it asks again from that second and skips the events
+// of it that it already has.
+func (e *accEnv) rawV1Log(t *testing.T, path string, w testWindow) []map[string]any {
 	t.Helper()
 	api := e.rawAPI(t)
 	var all []map[string]any
@@ -149,12 +160,12 @@ func (e *accEnv) rawAdminLog(t *testing.T, w testWindow, actions ...string) []ma
 		var answer struct {
 			Response []map[string]any `json:"response"`
 		}
-		if err := json.Unmarshal(e.rawAPICall(t, api, adminLogPath, url.Values{"mintime": {strconv.FormatInt(mintime, 10)}}), &answer); err != nil {
+		if err := json.Unmarshal(e.rawAPICall(t, api, path, url.Values{"mintime": {strconv.FormatInt(mintime, 10)}}), &answer); err != nil {
 			t.Fatal(err)
 		}
 		page := answer.Response
 		if skip > len(page) {
-			t.Fatalf("the administrator log lost events of the second %d", mintime)
+			t.Fatalf("%s lost events of the second %d", path, mintime)
 		}
 		all = append(all, page[skip:]...)
 		if len(page) < duo.MaxLogPageSize {
@@ -171,7 +182,7 @@ func (e *accEnv) rawAdminLog(t *testing.T, w testWindow, actions ...string) []ma
 	}
 	return slices.DeleteFunc(all, func(event map[string]any) bool {
 		ts := int64(event["timestamp"].(float64))
-		return ts < w.mintime.Unix() || ts > w.maxtime.Unix() || len(actions) > 0 && !slices.Contains(actions, event["action"].(string))
+		return ts < w.mintime.Unix() || ts > w.maxtime.Unix()
 	})
 }
 
@@ -290,26 +301,35 @@ func TestAccLogWindows_badWindow(t *testing.T) {
 	steps := []resource.TestStep{
 		{
 			Config:      config("duo_authentication_logs", now.Format(time.RFC3339), now.Add(-time.Hour).Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid log window.*with data.duo_authentication_logs.x.*maxtime.*The window ends \(%s\) before it starts \(%s\): mintime must be before maxtime`, now.Add(-time.Hour).Format(time.RFC3339), now.Format(time.RFC3339)),
+			ExpectError: errorText(`(?s)Invalid time window.*with data.duo_authentication_logs.x.*maxtime.*The window ends \(%s\) before it starts \(%s\): mintime must be before maxtime`, now.Add(-time.Hour).Format(time.RFC3339), now.Format(time.RFC3339)),
 		},
 		{
 			Config:      config("duo_administrator_logs", now.Add(-200*24*time.Hour).Format(time.RFC3339), now.Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid log window.*mintime.*The window starts 200 days ago.*Duo serves logs of the last 180 days only.*timeadd\(plantimestamp\(\), "-168h"\)`),
+			ExpectError: errorText(`(?s)Invalid time window.*mintime.*The window starts 200 days ago.*Duo serves logs of the last 180 days only.*timeadd\(plantimestamp\(\), "-168h"\)`),
 		},
 		{
 			Config:      config("duo_telephony_logs", "last week", now.Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid time.*mintime must be a time in RFC 3339 form.*not "last week"`),
+			ExpectError: errorText(`(?s)Invalid time.*mintime must be an RFC 3339 time.*or Unix seconds.*not "last week"`),
 		},
 		{
 			Config:      config("duo_trust_monitor_events", now.Format(time.RFC3339), now.Format(time.RFC3339)),
-			ExpectError: errorText(`(?s)Invalid log window.*mintime must be before maxtime`),
+			ExpectError: errorText(`(?s)Invalid time window.*mintime must be before maxtime`),
+		},
+		{
+			// Unix seconds, checked as RFC 3339 times are.
+			Config:      config("duo_activity_logs", fmt.Sprint(now.Unix()), fmt.Sprint(now.Add(-time.Hour).Unix())),
+			ExpectError: errorText(`(?s)Invalid time window.*with data.duo_activity_logs.x.*maxtime.*The window ends \(%s\) before it starts \(%s\)`, now.Add(-time.Hour).UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339)),
+		},
+		{
+			Config:      config("duo_offline_enrollment_logs", now.Add(-time.Hour).Format(time.RFC3339), "+1717200000"),
+			ExpectError: errorText(`(?s)Invalid time.*maxtime must be an RFC 3339 time.*not "\+1717200000"`),
 		},
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
 	if env.fake == nil {
 		return
 	}
-	for _, path := range []string{authLogPath, adminLogPath, telephonyLogPath, trustMonitorPath} {
+	for _, path := range []string{authLogPath, adminLogPath, telephonyLogPath, trustMonitorPath, activityLogPath, offlineEnrollmentLogPath} {
 		if queries := env.fake.LogQueries(path); len(queries) > 0 {
 			t.Errorf("a bad window reached Duo: %s %v", path, queries)
 		}
@@ -337,6 +357,27 @@ data "duo_telephony_logs" "week" {
 	})
 }
 
+// A window in Unix seconds, as Duo writes its times: a string, or a number
+// that Terraform turns into one.
+func TestAccLogWindows_unixSeconds(t *testing.T) {
+	env := newAccEnv(t, fakeduo.Options{})
+	w := lastDays(7)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(fmt.Sprintf(`
+data "duo_telephony_logs" "week" {
+  mintime = "%d"
+  maxtime = %d
+}
+`, w.mintime.Unix(), w.maxtime.Unix())),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectObjects("data.duo_telephony_logs.week", "telephony_logs", env.rawTelephonyLog(t, w)),
+			},
+		}},
+	})
+}
+
 // A window whose times are known only at apply is checked when it is read.
 func TestAccLogWindows_windowKnownAtApply(t *testing.T) {
 	env := newAccEnv(t, fakeduo.Options{})
@@ -353,7 +394,7 @@ data "duo_telephony_logs" "x" {
   maxtime = %q
 }
 `, now.Format(time.RFC3339), now.Add(-time.Minute).Format(time.RFC3339))),
-			ExpectError: errorText(`(?s)Invalid log window.*mintime must be before maxtime`),
+			ExpectError: errorText(`(?s)Invalid time window.*mintime must be before maxtime`),
 		}},
 	})
 }
@@ -364,6 +405,8 @@ func TestAccLogWindows_missingPermission(t *testing.T) {
 		{adminLogPath, "duo_administrator_logs", "administrator log events"},
 		{telephonyLogPath, "duo_telephony_logs", "telephony log events"},
 		{trustMonitorPath, "duo_trust_monitor_events", "Trust Monitor events"},
+		{activityLogPath, "duo_activity_logs", "activity log events"},
+		{offlineEnrollmentLogPath, "duo_offline_enrollment_logs", "offline enrollment log events"},
 	} {
 		t.Run(tc.dataSource, func(t *testing.T) {
 			env := newAccEnv(t, fakeduo.Options{Denied: []string{tc.path}})

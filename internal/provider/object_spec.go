@@ -191,6 +191,26 @@ func stringMapField[T any](name, description string, get func(*T) map[string]str
 	}
 }
 
+func int64MapField[T any](name, description string, get func(*T) map[string]int64) field[T] {
+	return field[T]{
+		name:      name,
+		attribute: schema.MapAttribute{Computed: true, ElementType: types.Int64Type, MarkdownDescription: description},
+		typ:       tftypes.Map{ElementType: tftypes.Number},
+		encode: func(w *msgpackWriter, v *T) {
+			items := get(v)
+			if items == nil {
+				w.null()
+				return
+			}
+			w.mapHeader(len(items))
+			for key, item := range items {
+				w.string(key)
+				w.int(item)
+			}
+		},
+	}
+}
+
 // dynamicField is an attribute of the JSON that get returns, of whatever
 // type that JSON is; null when get returns nil or JSON null.
 func dynamicField[T any](name, description string, get func(*T) json.RawMessage) field[T] {

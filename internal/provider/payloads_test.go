@@ -75,8 +75,6 @@ var notRead = map[string]string{
 	"admin_v1_u2ftokens__duo_api_golang.json":                               "GET /admin/v1/u2ftokens: the provider reads U2F tokens from their users",
 	"admin_v1_u2ftokens_page1__duo_api_golang.json":                         "GET /admin/v1/u2ftokens: the provider reads U2F tokens from their users",
 	"admin_v1_u2ftokens_page2__duo_api_golang.json":                         "GET /admin/v1/u2ftokens: the provider reads U2F tokens from their users",
-	"admin_v2_logs_activity__duo_client_python.json":                        "GET /admin/v2/logs/activity: no data source reads the activity log",
-	"admin_v2_logs_activity__duo_log_sync.json":                             "GET /admin/v2/logs/activity: no data source reads the activity log",
 	"admin_v1_logs_telephony__duo_api_golang.json":                          "GET /admin/v1/logs/telephony: the provider reads the v2 telephony log",
 	"admin_v1_logs_telephony__duo_log_sync.json":                            "GET /admin/v1/logs/telephony: the provider reads the v2 telephony log",
 }
@@ -105,6 +103,8 @@ var servedPayloads = []string{
 	"admin_v2_logs_authentication__duo_log_sync.json",
 	"admin_v2_logs_authentication_empty__duo_log_sync.json",
 	"admin_v2_logs_telephony__duo_log_sync.json",
+	"admin_v2_logs_activity__duo_client_python.json",
+	"admin_v2_logs_activity__duo_log_sync.json",
 	"admin_v1_trust_monitor_events__duo_log_sync.json",
 	"admin_v1_trust_monitor_events_last_page__duo_log_sync.json",
 	"admin_v1_logs_administrator__duo_api_golang.json",
@@ -348,6 +348,26 @@ func TestAccPayloads(t *testing.T) {
 		})
 	}
 	adminLog, adminLogSync := intoTheWindow(read("admin_v1_logs_administrator__duo_api_golang.json")), intoTheWindow(read("admin_v1_logs_administrator__duo_log_sync.json"))
+	// The activity log's two payloads, as one read's pages: the first's
+	// cursor is a pair of strings, the second's one string. Neither shows
+	// the other forms of the action and the result, which other sources
+	// of Duo's show: the same pages are served again in them.
+	activity, activityNext := read("admin_v2_logs_activity__duo_client_python.json"), read("admin_v2_logs_activity__duo_log_sync.json")
+	activityLast := activityNext.edited(t, func(response any) {
+		response.(map[string]any)["items"] = []any{}
+		delete(response.(map[string]any)["metadata"].(map[string]any), "next_offset")
+	})
+	activityInOtherForms := activity.edited(t, func(response any) {
+		for _, event := range pageObjects(t, activity.name, response) {
+			event["action"] = map[string]any{"name": event["action"], "details": map[string]any{"phone_id": "DPFZRS9FB0D46QFTM899"}}
+			event["outcome"] = map[string]any{"result": "SUCCESS"}
+		}
+	})
+	activityNextInOtherForms := activityNext.edited(t, func(response any) {
+		for _, event := range pageObjects(t, activityNext.name, response) {
+			event["result"] = "FAILURE"
+		}
+	})
 	cursor := func(p duoPayload) url.Values {
 		metadata, _ := p.decoded(t)["response"].(map[string]any)["metadata"].(map[string]any)
 		switch next := metadata["next_offset"].(type) {
@@ -370,6 +390,14 @@ func TestAccPayloads(t *testing.T) {
 		adminLog.answer("/admin/v1/logs/administrator", nil, 0),
 	)
 	otherAdminLog := serve(adminLogSync.answer("/admin/v1/logs/administrator", nil, 0))
+	activityLogs := func(first, next duoPayload) *accEnv {
+		return serve(
+			first.answer("/admin/v2/logs/activity", nil, 0),
+			next.answer("/admin/v2/logs/activity", cursor(first), 0),
+			activityLast.answer("/admin/v2/logs/activity", cursor(next), 0),
+		)
+	}
+	activityConfig := fmt.Sprintf("data \"duo_activity_logs\" \"week\" {\n  %s\n}\n", week.arguments())
 
 	notFound, invalid, badRequest := read("error_40401__duo_client_python.json"), read("error_40002__duo_api_php.json"), read("error_40001__duo_api_csharp.json")
 	errorAnswer := func(p duoPayload, path string) fakeduo.Answer {
@@ -492,6 +520,23 @@ data "duo_administrator_logs" "week" {
 `, week.arguments())),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPayloadObjects("data.duo_administrator_logs.week", "administrator_logs", fromDuo(adminLogSync.objects(t))),
+				},
+			},
+			{
+				Config: activityLogs(activity, activityNext).config(activityConfig),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPayloadObjects("data.duo_activity_logs.week", "activity_logs",
+						each(activity.objects(t), asStateActivityLog), each(fromDuo(activityNext.objects(t)), asStateActivityLog)),
+				},
+			},
+			{
+				Config: activityLogs(activityInOtherForms, activityNextInOtherForms).config(activityConfig),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPayloadObjects("data.duo_activity_logs.week", "activity_logs",
+						each(activityInOtherForms.objects(t), asStateActivityLog), each(fromDuo(activityNextInOtherForms.objects(t)), asStateActivityLog)),
+					statecheck.ExpectKnownValue("data.duo_activity_logs.week", itemAt("activity_logs", 0, "action"), knownvalue.StringExact("phone_create")),
+					statecheck.ExpectKnownValue("data.duo_activity_logs.week", itemAt("activity_logs", 0, "outcome").AtMapKey("result"), knownvalue.StringExact("SUCCESS")),
+					statecheck.ExpectKnownValue("data.duo_activity_logs.week", itemAt("activity_logs", 3, "outcome").AtMapKey("result"), knownvalue.StringExact("FAILURE")),
 				},
 			},
 			{

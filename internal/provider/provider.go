@@ -297,6 +297,12 @@ func (p *duoProvider) DataSources(context.Context) []func() datasource.DataSourc
 		newAdministratorLogsDataSource,
 		newTelephonyLogsDataSource,
 		newTrustMonitorEventsDataSource,
+		newActivityLogsDataSource,
+		newOfflineEnrollmentLogsDataSource,
+		newAdminAuthMethodsDataSource,
+		newAPIPermissionsDataSource,
+		newAuthenticationAttemptsDataSource,
+		newTelephonyCreditsUsedDataSource,
 		newChildAccountsDataSource,
 	}
 }

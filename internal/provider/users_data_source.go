@@ -64,7 +64,7 @@ func newUsersDataSource() datasource.DataSource {
 			usernameArgument: schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Return only the user whose username, or one of whose aliases, is exactly this. `users` then holds one user, or none when nobody matches. " +
-					"Like `duo_user`, the lookups of many `duo_users` that Terraform makes together are sent together, in `username_list`, and when the plan has read the whole user listing, or is reading it, the user is found in it.",
+					"Like `duo_user`, the lookups of many `duo_users` that Terraform makes together are sent together, in `username_list`, and when the plan has read the whole user listing, or is reading it, the user is found in it (or, when it lacks the user, asked of Duo).",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			usernamesArgument: schema.ListAttribute{

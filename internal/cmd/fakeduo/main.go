@@ -35,7 +35,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	listen := flags.String("listen", "127.0.0.1:0", "listen address")
 	userCount := flags.Int("users", 0, "number of generated users, served with a generated account; 0 serves the hand-written sample users and account (with -children: each child's users, default 20)")
 	accountSize := flags.Int("account-size", 30, "with -users or -children: how many admins, administrative units, integrations, bypass codes, endpoints, desktop authenticators, and phones and tokens nobody holds the generated account has")
-	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor) over the last six days; 0 makes as many as -account-size")
+	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor, activity, offline enrollment) over the last six days; 0 makes as many as -account-size")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
 	maxInFlight := flags.Int("max-in-flight", 0, "answer HTTP 429 to a request that arrives while this many are being answered, as Duo's rate limit does; 0 for no limit (with -children: each child's own limit)")
 	children := flags.Int("children", 0, "serve an MSP parent account (the sample account, on -listen) whose Accounts API lists this many generated child accounts, each on a loopback port of its own; the env file then holds the parent's Accounts API key, and the file children in -state-dir each child's account ID and name, a line each")
