@@ -235,8 +235,8 @@ func newServer(opts Options) (*Server, error) {
 		grants = *opts.Grants
 	}
 	s.credentials = newCredentials(s.ikey, s.skey, grants, account.Integrations)
-	// The Accounts API key lists the children and, signed over a child's
-	// host, reads all of the child: Duo grants it no Admin API permissions.
+	// The Accounts API keys are not Admin API applications of the account:
+	// checkAccountsAPI says what they may do.
 	if opts.AccountsAPI != nil {
 		s.credentials[opts.AccountsAPI.IntegrationKey] = &credential{secretKey: opts.AccountsAPI.SecretKey, grants: AllGrants()}
 		s.listRequests[accountListPath] = &atomic.Int64{}

@@ -10,13 +10,14 @@ import (
 
 // readGrantField and writeGrantField are the grants of duo_api_permissions.
 func readGrantField(name, permission, what string, get func(*duo.Permissions) *duo.Bool) field[duo.Permissions] {
-	return boolField(name, "Whether the key may read "+what+" (the Admin Panel's "+permission+"). "+
-		"Known from the application's own record, or else from one small read: never null.", get)
+	return boolField(name, "Whether the key may read "+what+" (the Admin Panel's "+permission+"), "+
+		"from the application's own record, or else from one small read.", get)
 }
 
 func writeGrantField(name, permission, what string, get func(*duo.Permissions) *duo.Bool) field[duo.Permissions] {
 	return boolField(name, "Whether the key may change "+what+" (the Admin Panel's "+permission+"). "+
-		"Null when `learned_from` is `probes`: it cannot be told without writing. True is an audit finding for a key that only reads.", get)
+		"Null when `learned_from` is `probes`, since it cannot be told without writing, or when the application's record lacks the flag (older records lack the newer ones). "+
+		"True is an audit finding for a key that only reads.", get)
 }
 
 var permissionsSpec = newObjectSpec(

@@ -36,7 +36,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	listen := flags.String("listen", "127.0.0.1:0", "listen address")
 	userCount := flags.Int("users", 0, "number of generated users, served with a generated account; 0 serves the hand-written sample users and account (with -children: each child's users, default 20)")
 	accountSize := flags.Int("account-size", 30, "with -users or -children: how many admins, administrative units, integrations, bypass codes, endpoints, desktop authenticators, and phones and tokens nobody holds the generated account has")
-	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor) over the last six days; 0 makes as many as -account-size")
+	logEvents := flags.Int("log-events", 0, "with -users: how many events of each log (authentication, administrator, telephony, Trust Monitor, activity, offline enrollment) over the last six days; 0 makes as many as -account-size")
 	hardened := flags.Bool("hardened", false, "serve the account as fakeduo.Harden leaves it, where every finding of modules/security-checkup passes; the env file then holds the key of its read-only Admin API application "+fakeduo.HardenedCheckupKey+", with which the checkup's own finding about its key passes too")
 	weakEvery := flags.Int("weak-every", 0, "with -hardened and -users: every this many generated users, one keeps the weaknesses GeneratedUsers gives it, so that a checkup finds some (a prime number mixes their statuses); 0 for none")
 	latency := flags.Duration("latency", 0, "delay added to every answer")
