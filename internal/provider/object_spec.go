@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -172,30 +173,20 @@ func stringListField[T any](name, description string, get func(*T) []string) fie
 }
 
 func stringMapField[T any](name, description string, get func(*T) map[string]string) field[T] {
-	return field[T]{
-		name:      name,
-		attribute: schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: description},
-		typ:       tftypes.Map{ElementType: tftypes.String},
-		encode: func(w *msgpackWriter, v *T) {
-			items := get(v)
-			if items == nil {
-				w.null()
-				return
-			}
-			w.mapHeader(len(items))
-			for key, item := range items {
-				w.string(key)
-				w.string(item)
-			}
-		},
-	}
+	return mapField(name, description, types.StringType, tftypes.String, (*msgpackWriter).string, get)
 }
 
 func int64MapField[T any](name, description string, get func(*T) map[string]int64) field[T] {
+	return mapField(name, description, types.Int64Type, tftypes.Number, (*msgpackWriter).int, get)
+}
+
+// mapField is a map attribute whose values write writes; null when get
+// returns nil.
+func mapField[T, V any](name, description string, element attr.Type, elementType tftypes.Type, write func(*msgpackWriter, V), get func(*T) map[string]V) field[T] {
 	return field[T]{
 		name:      name,
-		attribute: schema.MapAttribute{Computed: true, ElementType: types.Int64Type, MarkdownDescription: description},
-		typ:       tftypes.Map{ElementType: tftypes.Number},
+		attribute: schema.MapAttribute{Computed: true, ElementType: element, MarkdownDescription: description},
+		typ:       tftypes.Map{ElementType: elementType},
 		encode: func(w *msgpackWriter, v *T) {
 			items := get(v)
 			if items == nil {
@@ -205,7 +196,7 @@ func int64MapField[T any](name, description string, get func(*T) map[string]int6
 			w.mapHeader(len(items))
 			for key, item := range items {
 				w.string(key)
-				w.int(item)
+				write(w, item)
 			}
 		},
 	}
