@@ -1,12 +1,9 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"time"
-
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/idaudit/terraform-provider-duo/internal/duo"
 )
@@ -199,24 +196,15 @@ func (l *userListing) selected(f userFilter, offset, limit int) *encodedList[duo
 	return selected
 }
 
-// rfc3339 validates a time written as RFC 3339, such as
+// rfc3339 checks a time written as RFC 3339, such as
 // 2024-06-01T00:00:00Z, as Terraform's timestamp functions write it.
-type rfc3339 struct{}
-
-func (rfc3339) Description(context.Context) string {
-	return "must be a time in RFC 3339 form, such as 2024-06-01T00:00:00Z"
-}
-
-func (v rfc3339) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (rfc3339) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := time.Parse(time.RFC3339, req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid time",
-			fmt.Sprintf("%s must be a time in RFC 3339 form, such as \"2024-06-01T00:00:00Z\" or timeadd(plantimestamp(), \"-2160h\"), not %q.", req.Path, req.ConfigValue.ValueString()))
-	}
+var rfc3339 = timeValidator{
+	description: "must be a time in RFC 3339 form, such as 2024-06-01T00:00:00Z",
+	invalid: func(argument, text string) *argumentError {
+		if _, err := time.Parse(time.RFC3339, text); err == nil {
+			return nil
+		}
+		return &argumentError{argument: argument, summary: "Invalid time",
+			detail: fmt.Sprintf("%s must be a time in RFC 3339 form, such as \"2024-06-01T00:00:00Z\" or timeadd(plantimestamp(), \"-2160h\"), not %q.", argument, text)}
+	},
 }

@@ -123,7 +123,7 @@ func newUsersDataSource() datasource.DataSource {
 				Optional: true,
 				MarkdownDescription: "Keep only the users who last logged in before this time, and those who never logged in. " +
 					"An RFC 3339 time, such as `2024-06-01T00:00:00Z`, or `timeadd(plantimestamp(), \"-2160h\")` for 90 days before the plan.",
-				Validators: []validator.String{rfc3339{}},
+				Validators: []validator.String{rfc3339},
 			},
 			withoutFactorsArgument: schema.SetAttribute{
 				Optional:            true,

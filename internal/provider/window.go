@@ -42,11 +42,11 @@ type timeWindow struct {
 func (w timeWindow) attributes() map[string]schema.Attribute {
 	mintime := schema.StringAttribute{
 		MarkdownDescription: "The start of the window, within the last 180 days: " + timeForms + ". Events at this time are included.",
-		Validators:          []validator.String{windowTime{}},
+		Validators:          []validator.String{windowTime},
 	}
 	maxtime := schema.StringAttribute{
 		MarkdownDescription: "The end of the window, after `mintime`, such as `plantimestamp()`: " + timeForms + ". Events at this time are included.",
-		Validators:          []validator.String{windowTime{}},
+		Validators:          []validator.String{windowTime},
 	}
 	if w.defaultSpan == 0 {
 		mintime.Required, maxtime.Required = true, true
@@ -126,23 +126,37 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// windowTime checks one time of a window at plan time.
-type windowTime struct{}
-
-func (windowTime) Description(context.Context) string {
-	return "must be an RFC 3339 time or Unix seconds"
+// timeValidator checks a time argument at plan time: invalid returns what
+// is wrong with its text, nil when it reads.
+type timeValidator struct {
+	description string
+	invalid     func(argument, text string) *argumentError
 }
 
-func (v windowTime) MarkdownDescription(ctx context.Context) string {
+// windowTime checks one time of a window.
+var windowTime = timeValidator{
+	description: "must be an RFC 3339 time or Unix seconds",
+	invalid: func(argument, text string) *argumentError {
+		if _, ok := parseWindowTime(text); ok {
+			return nil
+		}
+		return invalidTime(argument, text)
+	},
+}
+
+func (v timeValidator) Description(context.Context) string {
+	return v.description
+}
+
+func (v timeValidator) MarkdownDescription(ctx context.Context) string {
 	return v.Description(ctx)
 }
 
-func (windowTime) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v timeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, ok := parseWindowTime(req.ConfigValue.ValueString()); !ok {
-		invalid := invalidTime(req.Path.String(), req.ConfigValue.ValueString())
+	if invalid := v.invalid(req.Path.String(), req.ConfigValue.ValueString()); invalid != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, invalid.summary, invalid.detail)
 	}
 }
